@@ -1,0 +1,27 @@
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+namespace dyad::testing {
+
+// The repository root (for examples/ and data/).
+std::filesystem::path source_dir();
+
+// ../shared/data next to the repository, or $DYAD_SHARED_DATA when set. Empty when absent.
+std::filesystem::path shared_data();
+
+std::string read_file(const std::filesystem::path& path);
+
+}  // namespace dyad::testing
+
+// Skips the current test with a clear message when ../shared/data/<relative> is absent.
+#define DYAD_REQUIRE_SHARED(relative, var)                                                          \
+  const std::filesystem::path var = ::dyad::testing::shared_data() / (relative);                    \
+  if (::dyad::testing::shared_data().empty() || !std::filesystem::exists(var))                      \
+  GTEST_SKIP() << "needs " << (relative) << " from ../shared/data (absent here: "                  \
+               << (::dyad::testing::shared_data().empty() ? std::string("no ../shared/data")       \
+                                                          : var.string())                         \
+               << ")"
