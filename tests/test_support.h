@@ -18,10 +18,9 @@ std::string read_file(const std::filesystem::path& path);
 }  // namespace dyad::testing
 
 // Skips the current test with a clear message when ../shared/data/<relative> is absent.
-#define DYAD_REQUIRE_SHARED(relative, var)                                                          \
-  const std::filesystem::path var = ::dyad::testing::shared_data() / (relative);                    \
-  if (::dyad::testing::shared_data().empty() || !std::filesystem::exists(var))                      \
-  GTEST_SKIP() << "needs " << (relative) << " from ../shared/data (absent here: "                  \
-               << (::dyad::testing::shared_data().empty() ? std::string("no ../shared/data")       \
-                                                          : var.string())                         \
+#define DYAD_REQUIRE_SHARED(relative, var)                                                                   \
+  const std::filesystem::path var = ::dyad::testing::shared_data() / (relative);                             \
+  if (::dyad::testing::shared_data().empty() || !std::filesystem::exists(var))                               \
+  GTEST_SKIP() << "needs " << (relative) << " from ../shared/data (absent here: "                            \
+               << (::dyad::testing::shared_data().empty() ? std::string("no ../shared/data") : var.string()) \
                << ")"

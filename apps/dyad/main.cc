@@ -34,7 +34,8 @@ int main(int argc, char** argv) {
   root.footer("Run 'dyad COMMAND --help' for the options of a command.");
 
   auto& entries = registry();
-  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.order < b.order; });
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& a, const Entry& b) { return a.order < b.order; });
   std::vector<std::pair<CLI::App*, Runner>> commands;
   for (auto& entry : entries) {
     CLI::App* sub = nullptr;

@@ -21,11 +21,11 @@ struct Article {
   std::string url;
   nlohmann::json extra = nlohmann::json::object();  // unknown input fields, passed through
 
-  SourceLocation origin;        // where it was read from
-  uint32_t invalid_utf8 = 0;    // bytes replaced by U+FFFD while reading
+  SourceLocation origin;      // where it was read from
+  uint32_t invalid_utf8 = 0;  // bytes replaced by U+FFFD while reading
 
   // Filled by the text front end.
-  std::vector<Span> body;       // the parts of `text` left after cleaning boilerplate
+  std::vector<Span> body;  // the parts of `text` left after cleaning boilerplate
   std::vector<Sentence> sentences;
 };
 

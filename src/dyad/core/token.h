@@ -11,9 +11,9 @@ namespace dyad {
 // token; a multiword token such as "don't" or "Russia's" yields two words
 // ("do" + "n't", "Russia" + "'s"), as in Universal Dependencies.
 struct Word {
-  std::string form;   // normalised: typographic quotes and dashes mapped to ASCII
-  Span span;          // the bytes of Article::text this word covers
-  uint32_t token = 0; // index of its token in Sentence::tokens
+  std::string form;    // normalised: typographic quotes and dashes mapped to ASCII
+  Span span;           // the bytes of Article::text this word covers
+  uint32_t token = 0;  // index of its token in Sentence::tokens
 
   // Filled by nlp (#3).
   std::string upos, xpos, lemma, deprel;

@@ -74,7 +74,6 @@ std::vector<ConlluSentence> parse_conllu(std::string_view data) {
   std::vector<ConlluSentence> out;
   ConlluSentence cur;
   bool open = false;
-  bool pending_doc = false, pending_par = false;
   uint64_t line_no = 0;
   auto finish = [&] {
     if (open) out.push_back(std::move(cur));
@@ -93,12 +92,7 @@ std::vector<ConlluSentence> parse_conllu(std::string_view data) {
       finish();
       continue;
     }
-    if (!open) {
-      open = true;
-      cur.newdoc = pending_doc;
-      cur.newpar = pending_par;
-      pending_doc = pending_par = false;
-    }
+    open = true;
     if (line[0] == '#') {
       std::string_view c = line.substr(1);
       if (!c.empty() && c[0] == ' ') c.remove_prefix(1);
@@ -130,7 +124,8 @@ std::vector<ConlluSentence> parse_conllu(std::string_view data) {
     w.upos = cols[3];
     w.xpos = cols[4];
     w.feats = cols[5];
-    if (cols[6] != "_" && !parse_int(cols[6], w.head)) fail(line_no, "bad HEAD '" + std::string(cols[6]) + "'");
+    if (cols[6] != "_" && !parse_int(cols[6], w.head))
+      fail(line_no, "bad HEAD '" + std::string(cols[6]) + "'");
     w.deprel = cols[7];
     w.deps = cols[8];
     w.misc = cols[9];

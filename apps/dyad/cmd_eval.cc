@@ -1,0 +1,65 @@
+// `dyad eval ...`: evaluation of pipeline stages against gold data. Each stage
+// adds a subcommand under `eval` below (text now; parse later).
+#include <fmt/core.h>
+
+#include <exception>
+#include <memory>
+#include <string>
+
+#include "command.h"
+#include "dyad/text/segmentation_eval.h"
+
+namespace dyad::app {
+namespace {
+
+struct EvalTextOptions {
+  std::string gold;
+};
+
+void print_row(const char* name, const text::Prf& p) {
+  fmt::print("{:<10} | {:>9.2f} | {:>9.2f} | {:>9.2f} | {:>8} | {:>8} | {:>8}\n", name, 100 * p.precision(),
+             100 * p.recall(), 100 * p.f1(), p.gold, p.system, p.correct);
+}
+
+int run_eval_text(const EvalTextOptions& opt) {
+  text::SegmentationEval e;
+  try {
+    e = text::evaluate_segmentation_file(opt.gold);
+  } catch (const std::exception& ex) {
+    fmt::print(stderr, "dyad eval text: {}\n", ex.what());
+    return 1;
+  }
+  fmt::print("Segmentation of {} ({} sentences, {:.2f} MB of rebuilt text)\n\n", opt.gold, e.gold_sentences,
+             double(e.bytes) / 1e6);
+  fmt::print("{:<10} | {:>9} | {:>9} | {:>9} | {:>8} | {:>8} | {:>8}\n", "Metric", "Precision", "Recall",
+             "F1", "Gold", "System", "Correct");
+  fmt::print("-----------+-----------+-----------+-----------+----------+----------+---------\n");
+  print_row("Tokens", e.scores.tokens);
+  print_row("Words", e.scores.words);
+  print_row("Sentences", e.scores.sentences);
+  fmt::print("\nThroughput: {:.1f} MB/s ({:.3f} s in segment())\n", e.mb_per_second(), e.seconds);
+  return 0;
+}
+
+const CommandRegistration kEval(50, [](CLI::App& root, CLI::App*& sub) -> Runner {
+  sub = root.add_subcommand("eval", "Evaluate pipeline stages against gold data");
+  sub->require_subcommand(1);
+
+  auto text_opt = std::make_shared<EvalTextOptions>();
+  CLI::App* text_cmd = sub->add_subcommand(
+      "text",
+      "Sentence splitting and tokenisation against a CoNLL-U file (CoNLL 2018 Tokens/Words/Sentences F1)");
+  text_cmd->add_option("GOLD", text_opt->gold, "Gold CoNLL-U file, e.g. en_ewt-ud-test.conllu")
+      ->required()
+      ->check(CLI::ExistingFile);
+
+  // Further evaluations (eval parse, ...) add their subcommand here and a branch below.
+  return [sub, text_cmd, text_opt]() -> int {
+    if (text_cmd->parsed()) return run_eval_text(*text_opt);
+    fmt::print(stderr, "{}", sub->help());
+    return 2;
+  };
+});
+
+}  // namespace
+}  // namespace dyad::app

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# End-to-end checks of the dyad command: exit statuses, messages and summaries, run
+# from ctest as `cli_test.sh DYAD_BINARY SOURCE_DIR`.
+set -u
+dyad=$1
+source_dir=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+check() {  # check NAME CONDITION...
+  local name=$1
+  shift
+  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
+}
+
+# 1. The demo: every bundled example is read and none is skipped.
+"$dyad" code "$source_dir/examples" >"$work/out" 2>"$work/err"
+status=$?
+check "examples exit 0" test "$status" -eq 0
+check "examples summary says nothing skipped" grep -q ", 0 skipped" "$work/err"
+check "examples table has a total line" grep -Eq '^[0-9]+ articles, [0-9]+ sentences, [0-9]+ tokens$' "$work/out"
+
+# 2. One broken JSON line among good ones: named by file:line, skipped, the rest coded.
+printf '%s\n' \
+  '{"id":"a1","date":"2020-03-01","title":"Talks","text":"The ministers met in Geneva on Monday. They agreed to meet again."}' \
+  '{"id":"a2","date":"2020-03-02","text":"Truncated record' \
+  '{"id":"a3","date":"2020-03-03","text":"Protesters rallied outside the embassy on Tuesday."}' >"$work/mixed.jsonl"
+"$dyad" code --format jsonl "$work/mixed.jsonl" >"$work/out" 2>"$work/err"
+status=$?
+check "broken line gives exit 1" test "$status" -eq 1
+check "broken line named as file:2" grep -q "mixed.jsonl:2:" "$work/err"
+check "summary counts 3 read, 2 coded, 1 skipped" grep -q "3 records read, 2 coded, 1 skipped" "$work/err"
+check "good records still come out" test "$(grep -c '"article_id"' "$work/out")" -eq 2
+
+# 3. Standard input, with a story date given on the command line.
+printf 'Sanctions imposed\n\nThe European Union imposed new sanctions on Tuesday. Moscow condemned the move.\n' |
+  "$dyad" split --input-format text --date 2021-05-04 >"$work/out" 2>"$work/err"
+status=$?
+check "stdin split exit 0" test "$status" -eq 0
+check "stdin split gives two sentences" test "$(wc -l <"$work/out")" -eq 2
+check "split reports code-point offsets" grep -q '"start":0' "$work/out"
+
+# 4. Bad flags are refused with a message naming the flag.
+"$dyad" code --input-format nope "$work/mixed.jsonl" >/dev/null 2>"$work/err"
+status=$?
+check "unknown input format refused" test "$status" -ne 0
+check "message names --input-format" grep -q -- "--input-format" "$work/err"
+"$dyad" code --date 2019-13-01 "$work/mixed.jsonl" >/dev/null 2>"$work/err"
+status=$?
+check "bad --date refused" test "$status" -ne 0
+check "message names --date" grep -q -- "--date" "$work/err"
+
+# 5. A path that does not exist is an error, not a silent empty run.
+"$dyad" code "$work/no-such-file.txt" >/dev/null 2>"$work/err"
+status=$?
+check "missing file gives non-zero exit" test "$status" -ne 0
+check "missing file is named" grep -q "no-such-file.txt" "$work/err"
+
+echo "cli: $failures failure(s)"
+exit $((failures > 0))
