@@ -1,12 +1,14 @@
 // `dyad eval ...`: evaluation of pipeline stages against gold data. Each stage
-// adds a subcommand under `eval` below (text now; parse later).
+// adds a subcommand under `eval` below.
 #include <fmt/core.h>
 
+#include <chrono>
 #include <exception>
 #include <memory>
 #include <string>
 
 #include "command.h"
+#include "dyad/nlp/pipeline_eval.h"
 #include "dyad/text/segmentation_eval.h"
 
 namespace dyad::app {
@@ -41,6 +43,35 @@ int run_eval_text(const EvalTextOptions& opt) {
   return 0;
 }
 
+struct EvalParseOptions {
+  std::string gold;
+  std::string model;
+};
+
+int run_eval_parse(const EvalParseOptions& opt) {
+  const std::string model_path = opt.model.empty() ? nlp::find_default_model() : opt.model;
+  const auto load_start = std::chrono::steady_clock::now();
+  const nlp::Pipeline pipeline = nlp::Pipeline::load(model_path);
+  const double load_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
+  const std::vector<io::ConlluSentence> gold = io::read_conllu_file(opt.gold);
+  const nlp::PipelineScores s = nlp::evaluate_pipeline(pipeline, gold);
+  fmt::print(
+      "Tagging, lemmatising and parsing {} ({} sentences, {} words; gold tokenisation, predicted tags)\n",
+      opt.gold, s.sentences, s.words);
+  fmt::print("model {} (checksum {:016x}), loaded in {:.3f} s\n\n", model_path, pipeline.checksum(),
+             load_seconds);
+  fmt::print("{:<8} {:>7}\n", "Metric", "Score");
+  fmt::print("{:<8} {:>7.2f}\n", "UPOS", s.upos_accuracy());
+  fmt::print("{:<8} {:>7.2f}\n", "XPOS", s.xpos_accuracy());
+  fmt::print("{:<8} {:>7.2f}\n", "Lemma", s.lemma_accuracy());
+  fmt::print("{:<8} {:>7.2f}\n", "UAS", s.uas());
+  fmt::print("{:<8} {:>7.2f}\n", "LAS", s.las());
+  fmt::print("\nThroughput: {:.0f} tokens/s on one thread ({:.3f} s in tag + lemmatise + parse)\n",
+             s.words_per_second(), s.seconds);
+  return 0;
+}
+
 const CommandRegistration kEval(50, [](CLI::App& root, CLI::App*& sub) -> Runner {
   sub = root.add_subcommand("eval", "Evaluate pipeline stages against gold data");
   sub->require_subcommand(1);
@@ -53,9 +84,20 @@ const CommandRegistration kEval(50, [](CLI::App& root, CLI::App*& sub) -> Runner
       ->required()
       ->check(CLI::ExistingFile);
 
-  // Further evaluations (eval parse, ...) add their subcommand here and a branch below.
-  return [sub, text_cmd, text_opt]() -> int {
+  auto parse_opt = std::make_shared<EvalParseOptions>();
+  CLI::App* parse_cmd = sub->add_subcommand(
+      "parse",
+      "Tagger, lemmatiser and parser against a CoNLL-U file (gold tokenisation, predicted tags): UPOS, XPOS, "
+      "lemma, UAS, LAS, tokens/s");
+  parse_cmd->add_option("GOLD", parse_opt->gold, "Gold CoNLL-U file, e.g. en_ewt-ud-test.conllu")
+      ->required()
+      ->check(CLI::ExistingFile);
+  parse_cmd->add_option("--model", parse_opt->model, "Model file (default: data/models/en_ewt.dyadmodel)");
+
+  // Further evaluations add their subcommand here and a branch below.
+  return [sub, text_cmd, text_opt, parse_cmd, parse_opt]() -> int {
     if (text_cmd->parsed()) return run_eval_text(*text_opt);
+    if (parse_cmd->parsed()) return run_eval_parse(*parse_opt);
     fmt::print(stderr, "{}", sub->help());
     return 2;
   };

@@ -44,6 +44,30 @@ bool space_after(std::string_view misc) {
   return true;
 }
 
+void write_conllu(std::ostream& out, const ConlluSentence& sentence) {
+  auto column = [](const std::string& value) -> const std::string& {
+    static const std::string kEmpty = "_";
+    return value.empty() ? kEmpty : value;
+  };
+  for (const std::string& comment : sentence.comments) out << "# " << comment << '\n';
+  size_t m = 0;
+  for (const ConlluWord& w : sentence.words) {
+    while (m < sentence.multiwords.size() && sentence.multiwords[m].first <= w.id) {
+      const ConlluMultiword& mw = sentence.multiwords[m++];
+      out << mw.first << '-' << mw.last << '\t' << mw.form << "\t_\t_\t_\t_\t_\t_\t_\t" << column(mw.misc)
+          << '\n';
+    }
+    out << w.id << '\t' << column(w.form) << '\t' << column(w.lemma) << '\t' << column(w.upos) << '\t'
+        << column(w.xpos) << '\t' << column(w.feats) << '\t';
+    if (w.head < 0 && w.deprel.empty())
+      out << '_';
+    else
+      out << w.head;
+    out << '\t' << column(w.deprel) << '\t' << column(w.deps) << '\t' << column(w.misc) << '\n';
+  }
+  out << '\n';
+}
+
 std::vector<ConlluToken> ConlluSentence::tokens() const {
   std::vector<ConlluToken> out;
   out.reserve(words.size());
@@ -142,8 +166,12 @@ std::vector<ConlluSentence> read_conllu(std::istream& in) {
 
 std::vector<ConlluSentence> read_conllu_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open " + path);
-  return read_conllu(in);
+  if (!in) throw std::runtime_error(path + ": cannot open the file");
+  try {
+    return read_conllu(in);
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(path + ": " + e.what());  // "FILE: CoNLL-U line N: ..."
+  }
 }
 
 }  // namespace dyad::io

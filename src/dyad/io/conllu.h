@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <istream>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,11 @@ struct ConlluSentence {
 
 // True unless MISC contains SpaceAfter=No.
 bool space_after(std::string_view misc);
+
+// Writes one sentence in CoNLL-U: its comments ("# " + each), multiword ranges before
+// their words, ten tab-separated columns (empty columns as "_", HEAD as stored: 1-based,
+// 0 for the root, "_" when it is -1), and the blank line that ends it.
+void write_conllu(std::ostream& out, const ConlluSentence& sentence);
 
 // Parses CoNLL-U text. Malformed lines throw std::runtime_error naming the line.
 std::vector<ConlluSentence> parse_conllu(std::string_view data);

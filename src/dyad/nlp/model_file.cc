@@ -4,12 +4,16 @@
 #include <fstream>
 #include <sstream>
 
+#include <zstd.h>
+
 #include "dyad/nlp/binary_io.h"
 
 namespace dyad::nlp {
 namespace {
 
 constexpr std::string_view kMagic = "DYADMODL";
+// High enough to halve the file, low enough that writing takes well under a second.
+constexpr int kCompressionLevel = 9;
 
 }  // namespace
 
@@ -41,12 +45,23 @@ ModelFile ModelFile::read(const std::string& path) {
   if (stored != actual)
     throw ModelFormatError(path + ": checksum mismatch: the file is corrupt or truncated");
 
-  BinaryReader reader(std::string_view(bytes).substr(kMagic.size(), body - kMagic.size()), path);
-  const uint32_t version = reader.get<uint32_t>();
+  BinaryReader header(std::string_view(bytes).substr(kMagic.size(), body - kMagic.size()), path);
+  const uint32_t version = header.get<uint32_t>();
   if (version != kModelFormatVersion)
     throw ModelFormatError(path + ": model format version " + std::to_string(version) +
                            ", this dyad reads version " + std::to_string(kModelFormatVersion) +
                            " (retrain or use a matching dyad)");
+  const uint64_t payload_size = header.get<uint64_t>();
+  const std::string_view frame = std::string_view(bytes).substr(kMagic.size() + header.position(),
+                                                                body - kMagic.size() - header.position());
+  if (ZSTD_getFrameContentSize(frame.data(), frame.size()) != payload_size)
+    throw ModelFormatError(path + ": the compressed payload does not match its stated size");
+  std::string payload(payload_size, '\0');
+  const size_t got = ZSTD_decompress(payload.data(), payload.size(), frame.data(), frame.size());
+  if (ZSTD_isError(got) || got != payload_size)
+    throw ModelFormatError(path + ": cannot decompress the model: " +
+                           (ZSTD_isError(got) ? ZSTD_getErrorName(got) : "short payload"));
+  BinaryReader reader(payload, path);
   ModelFile model;
   const uint32_t count = reader.get<uint32_t>();
   for (uint32_t i = 0; i < count; ++i) {
@@ -60,16 +75,26 @@ ModelFile ModelFile::read(const std::string& path) {
 }
 
 void ModelFile::write(const std::string& path) {
-  BinaryWriter writer;
-  writer.put<uint32_t>(kModelFormatVersion);
-  writer.put<uint32_t>(static_cast<uint32_t>(sections.size()));
+  BinaryWriter payload;
+  payload.put<uint32_t>(static_cast<uint32_t>(sections.size()));
   for (const auto& [name, data] : sections) {
-    writer.put_string(name);
-    writer.put<uint64_t>(data.size());
-    writer.put_raw(data);
+    payload.put_string(name);
+    payload.put<uint64_t>(data.size());
+    payload.put_raw(data);
   }
+  std::string frame(ZSTD_compressBound(payload.bytes().size()), '\0');
+  const size_t compressed = ZSTD_compress(frame.data(), frame.size(), payload.bytes().data(),
+                                          payload.bytes().size(), kCompressionLevel);
+  if (ZSTD_isError(compressed))
+    throw ModelFormatError(path + ": cannot compress the model: " + ZSTD_getErrorName(compressed));
+  frame.resize(compressed);
+
+  BinaryWriter header;
+  header.put<uint32_t>(kModelFormatVersion);
+  header.put<uint64_t>(payload.bytes().size());
   std::string bytes(kMagic);
-  bytes += writer.bytes();
+  bytes += header.bytes();
+  bytes += frame;
   checksum = fnv1a64(bytes.data(), bytes.size());
   BinaryWriter trailer;
   trailer.put<uint64_t>(checksum);

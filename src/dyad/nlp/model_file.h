@@ -11,11 +11,13 @@ namespace dyad::nlp {
 // corrupt or mismatched file is refused with a clear message. Layout (little-endian):
 //   "DYADMODL"                      8 bytes magic
 //   uint32 format_version           kModelFormatVersion
-//   uint32 section_count
-//   per section: uint32 name length, name bytes, uint64 size, size bytes
+//   uint64 payload_size             size of the payload once decompressed
+//   zstd frame                      the payload, compressed:
+//       uint32 section_count
+//       per section: uint32 name length, name bytes, uint64 size, size bytes
 //   uint64 FNV-1a 64 checksum of everything before it
 // docs/model-format.md describes it for other readers.
-inline constexpr uint32_t kModelFormatVersion = 1;
+inline constexpr uint32_t kModelFormatVersion = 2;
 
 struct ModelFile {
   std::map<std::string, std::string> sections;

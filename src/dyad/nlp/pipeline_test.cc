@@ -1,0 +1,76 @@
+#include "dyad/nlp/pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "dyad/io/conllu.h"
+#include "dyad/nlp/binary_io.h"
+#include "dyad/nlp/pipeline_eval.h"
+#include "dyad/text/segmenter.h"
+#include "test_support.h"
+
+namespace dyad::nlp {
+namespace {
+
+std::string committed_model() {
+  return (testing::source_dir() / "data" / "models" / kDefaultModelName).string();
+}
+
+// The issue #3 targets, on the held-out EWT test set, with the committed model.
+TEST(Pipeline, CommittedModelMeetsTheEwtTestTargets) {
+  DYAD_REQUIRE_SHARED("ud/en_ewt/en_ewt-ud-test.conllu", test_file);
+  const Pipeline pipeline = Pipeline::load(committed_model());
+  const PipelineScores s = evaluate_pipeline(pipeline, io::read_conllu_file(test_file.string()));
+  EXPECT_EQ(s.words, 25094u);  // grep -cP "^\\d+\\t" en_ewt-ud-test.conllu
+  EXPECT_GE(s.upos_accuracy(), 95.5);
+  EXPECT_GE(s.xpos_accuracy(), 95.0);
+  EXPECT_GE(s.lemma_accuracy(), 97.0);
+  EXPECT_GE(s.uas(), 86.0);
+  EXPECT_GE(s.las(), 83.0);
+}
+
+TEST(Pipeline, ParsesNewsSentenceIntoOneTree) {
+  const Pipeline pipeline = Pipeline::load(committed_model());
+  const std::string text = "Russian Foreign Minister Sergey Lavrov criticized Washington on Tuesday.";
+  std::vector<Sentence> sentences = text::segment(text, {Span{0, static_cast<uint32_t>(text.size())}});
+  ASSERT_EQ(sentences.size(), 1u);
+  Sentence& s = sentences[0];
+  pipeline.annotate(s);
+  int roots = 0, criticized = -1, lavrov = -1, washington = -1;
+  for (size_t i = 0; i < s.words.size(); ++i) {
+    roots += s.words[i].head == -1;
+    if (s.words[i].form == "criticized") criticized = static_cast<int>(i);
+    if (s.words[i].form == "Lavrov") lavrov = static_cast<int>(i);
+    if (s.words[i].form == "Washington") washington = static_cast<int>(i);
+  }
+  EXPECT_EQ(roots, 1);
+  ASSERT_GE(criticized, 0);
+  EXPECT_EQ(s.words[criticized].lemma, "criticize");
+  EXPECT_EQ(s.words[criticized].xpos, "VBD");
+  EXPECT_EQ(s.words[criticized].deprel, "root");
+  EXPECT_EQ(s.words[lavrov].head, criticized);
+  EXPECT_EQ(s.words[lavrov].deprel, "nsubj");
+  EXPECT_EQ(s.words[washington].head, criticized);
+  EXPECT_EQ(s.words[washington].deprel, "obj");
+}
+
+TEST(Pipeline, MissingOrCorruptModelIsAClearError) {
+  const std::string missing = (std::filesystem::temp_directory_path() / "dyad-no-such.dyadmodel").string();
+  try {
+    Pipeline::load(missing);
+    FAIL() << "loaded a model that does not exist";
+  } catch (const ModelFormatError& e) {
+    EXPECT_NE(std::string(e.what()).find(missing), std::string::npos) << e.what();
+  }
+  // A model file without the parser section.
+  ModelFile partial;
+  partial.sections["tagger"] = Tagger().serialize();
+  const std::string path = (std::filesystem::temp_directory_path() / "dyad-partial.dyadmodel").string();
+  partial.write(path);
+  EXPECT_THROW(Pipeline::load(path), ModelFormatError);
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace dyad::nlp
