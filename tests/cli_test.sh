@@ -57,5 +57,21 @@ status=$?
 check "missing file gives non-zero exit" test "$status" -ne 0
 check "missing file is named" grep -q "no-such-file.txt" "$work/err"
 
+# 6. dyad parse: CoNLL-U out, the same for any number of threads; a missing model is named.
+"$dyad" parse --threads 1 "$source_dir/examples/text" >"$work/one" 2>"$work/err"
+status=$?
+check "parse exit 0" test "$status" -eq 0
+check "parse writes CoNLL-U with a root per sentence" \
+  test "$(grep -c $'\troot\t' "$work/one")" -eq "$(grep -c '^# text = ' "$work/one")"
+"$dyad" parse --threads 2 "$source_dir/examples/text" >"$work/two" 2>/dev/null
+check "parse output identical with 2 threads" cmp -s "$work/one" "$work/two"
+awk 'BEGIN { RS = ""; ORS = "\n\n" } NR <= 3' "$work/one" | grep -v '^# newdoc' >"$work/words.conllu"
+"$dyad" parse --input-format conllu "$work/words.conllu" >"$work/again" 2>/dev/null
+check "conllu input keeps its words" test "$(grep -c $'^[0-9]*\t' "$work/again")" -eq "$(grep -c $'^[0-9]*\t' "$work/words.conllu")"
+"$dyad" parse --model "$work/none.dyadmodel" "$source_dir/examples/text" >/dev/null 2>"$work/err"
+status=$?
+check "missing model gives non-zero exit" test "$status" -ne 0
+check "missing model is named" grep -q "none.dyadmodel" "$work/err"
+
 echo "cli: $failures failure(s)"
 exit $((failures > 0))
