@@ -33,7 +33,7 @@ class BinaryWriter {
   requires std::is_arithmetic_v<T>
   void put_array(const std::vector<T>& values) {
     put<uint64_t>(values.size());
-    bytes_.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+    if (!values.empty()) bytes_.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
   }
   const std::string& bytes() const { return bytes_; }
   std::string take() { return std::move(bytes_); }
@@ -72,7 +72,7 @@ class BinaryReader {
     const uint64_t n = get<uint64_t>();
     if (n > (bytes_.size() - pos_) / sizeof(T)) fail("array longer than the data left");
     std::vector<T> values(n);
-    std::memcpy(values.data(), bytes_.data() + pos_, n * sizeof(T));
+    if (n) std::memcpy(values.data(), bytes_.data() + pos_, n * sizeof(T));  // data() may be null when empty
     pos_ += n * sizeof(T);
     return values;
   }
