@@ -59,8 +59,8 @@ int run_eval_parse(const EvalParseOptions& opt) {
   fmt::print(
       "Tagging, lemmatising and parsing {} ({} sentences, {} words; gold tokenisation, predicted tags)\n",
       opt.gold, s.sentences, s.words);
-  fmt::print("model {} (checksum {:016x}), loaded in {:.3f} s\n\n", model_path, pipeline.checksum(),
-             load_seconds);
+  fmt::print("model {} (checksum {:016x}, parser beam {}), loaded in {:.3f} s\n\n", model_path,
+             pipeline.checksum(), pipeline.parser().beam_width(), load_seconds);
   fmt::print("{:<8} {:>7}\n", "Metric", "Score");
   fmt::print("{:<8} {:>7.2f}\n", "UPOS", s.upos_accuracy());
   fmt::print("{:<8} {:>7.2f}\n", "XPOS", s.xpos_accuracy());

@@ -49,6 +49,9 @@ const CommandRegistration registration(60, [](CLI::App& root, CLI::App*& sub) ->
       ->capture_default_str();
   sub->add_option("--parser-epochs", command->options.parser.epochs, "Parser epochs at most")
       ->capture_default_str();
+  sub->add_option("--beam", command->options.parser.beam,
+                  "Parser beam width, trained globally (0 or 1: greedy, fastest)")
+      ->capture_default_str();
   sub->add_option("--jackknife", command->options.jackknife_folds,
                   "Folds for training the parser on predicted tags (0: gold tags)")
       ->capture_default_str();

@@ -33,7 +33,8 @@ class BinaryWriter {
   requires std::is_arithmetic_v<T>
   void put_array(const std::vector<T>& values) {
     put<uint64_t>(values.size());
-    if (!values.empty()) bytes_.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+    if (!values.empty())
+      bytes_.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
   }
   const std::string& bytes() const { return bytes_; }
   std::string take() { return std::move(bytes_); }

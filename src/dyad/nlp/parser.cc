@@ -96,15 +96,25 @@ struct Rows {
 // for the table, beside a 16-bit fingerprint of the key: 8-byte slots, 8 to a cache
 // line, load <= 0.6. The slot index uses the key's low bits and the fingerprint its top
 // 16, so an absent feature matches a stored one with probability ~2^-16 per probe.
+// A beam model's table is "absolute" (all 4 weights, 10-byte slots): the beam adds
+// scores of different states, where the per-state SHIFT offset does not cancel.
 class MoveTable {
  public:
   MoveTable() { index(); }
 
   size_t rows() const { return keys_.size(); }
-  size_t bytes() const { return slots_.size() * sizeof(Slot); }
+  size_t bytes() const { return slots_.size() * sizeof(Slot) + slots4_.size() * sizeof(Slot4); }
   size_t fingerprint_clashes() const { return clashes_; }
 
+  // Absolute tables keep all 4 scores of a row (the beam compares sums of scores
+  // across states, which SHIFT-relative rows cannot give).
+  bool absolute() const { return absolute_; }
+
   void score(const uint64_t* keys, int n, std::array<float, kMoveCount>& out) const {
+    if (absolute_) {
+      score_absolute(keys, n, out);
+      return;
+    }
     for (int i = 0; i < n; ++i) __builtin_prefetch(&slots_[slot_of(keys[i], mask_)]);
     int32_t acc[3] = {0, 0, 0};
     for (int i = 0; i < n; ++i) {
@@ -123,8 +133,9 @@ class MoveTable {
     for (size_t k = 1; k < kMoveCount; ++k) out[k] = static_cast<float>(acc[k - 1]) * scale_;
   }
 
-  static MoveTable build(const Rows& rows) {
+  static MoveTable build(const Rows& rows, bool absolute) {
     if (rows.classes != kMoveCount) throw ModelFormatError("parser: move table needs 4 classes");
+    if (absolute) return build_absolute(rows);
     const size_t n = rows.keys.size();
     float mx = 0;
     for (size_t r = 0; r < n; ++r)
@@ -147,13 +158,14 @@ class MoveTable {
     w.put_array(keys_);
     w.put_array(q_);
   }
-  static MoveTable read(BinaryReader& r) {
+  static MoveTable read(BinaryReader& r, bool absolute) {
     MoveTable t;
+    t.absolute_ = absolute;
     t.scale_ = r.get<float>();
     if (!std::isfinite(t.scale_) || t.scale_ <= 0) throw ModelFormatError("parser: bad move table scale");
     t.keys_ = r.get_array<uint64_t>();
     t.q_ = r.get_array<int16_t>();
-    if (t.q_.size() != t.keys_.size() * 3)
+    if (t.q_.size() != t.keys_.size() * t.stride())
       throw ModelFormatError("parser: move table has " + std::to_string(t.q_.size()) + " weights for " +
                              std::to_string(t.keys_.size()) + " rows");
     t.index();
@@ -165,13 +177,77 @@ class MoveTable {
     uint16_t fp;
     int16_t q[3];
   };
+  struct Slot4 {
+    uint16_t fp;
+    int16_t q[4];
+  };
   static uint16_t fingerprint(uint64_t key) {
     const auto fp = static_cast<uint16_t>(key >> 48);
     return fp ? fp : 1;
   }
+  size_t stride() const { return absolute_ ? 4 : 3; }
+
+  void score_absolute(const uint64_t* keys, int n, std::array<float, kMoveCount>& out) const {
+    for (int i = 0; i < n; ++i) __builtin_prefetch(&slots4_[slot_of(keys[i], mask_)]);
+    int32_t acc[4] = {0, 0, 0, 0};
+    for (int i = 0; i < n; ++i) {
+      const uint64_t key = keys[i];
+      const uint16_t fp = fingerprint(key);
+      for (size_t j = slot_of(key, mask_);; j = (j + 1) & mask_) {
+        const Slot4& s = slots4_[j];
+        if (s.fp == fp) {
+          for (size_t k = 0; k < 4; ++k) acc[k] += s.q[k];
+          break;
+        }
+        if (s.fp == 0) break;
+      }
+    }
+    for (size_t k = 0; k < kMoveCount; ++k) out[k] = static_cast<float>(acc[k]) * scale_;
+  }
+
+  static MoveTable build_absolute(const Rows& rows) {
+    const size_t n = rows.keys.size();
+    float mx = 0;
+    for (float w : rows.weights) mx = std::max(mx, std::fabs(w));
+    MoveTable t;
+    t.absolute_ = true;
+    t.scale_ = mx > 0 ? mx / 32767.0f : 1.0f;
+    t.keys_ = rows.keys;
+    t.q_.resize(n * 4);
+    for (size_t i = 0; i < n * 4; ++i)
+      t.q_[i] = static_cast<int16_t>(std::lround(rows.weights[i] / t.scale_));
+    t.index();
+    return t;
+  }
+
   void index() {
     size_t cap = 16;
     while (cap * 3 < keys_.size() * 5 + 5) cap <<= 1;
+    mask_ = cap - 1;
+    clashes_ = 0;
+    if (absolute_) {
+      slots_.clear();
+      slots4_.assign(cap, Slot4{0, {0, 0, 0, 0}});
+      for (size_t r = 0; r < keys_.size(); ++r) {
+        const uint64_t key = keys_[r];
+        if (key == 0) throw ModelFormatError("parser: zero key in move table");
+        const uint16_t fp = fingerprint(key);
+        size_t i = slot_of(key, mask_);
+        bool clash = false;
+        while (slots4_[i].fp != 0) {
+          if (slots4_[i].fp == fp) clash = true;
+          i = (i + 1) & mask_;
+        }
+        if (clash) {
+          ++clashes_;
+          continue;
+        }
+        slots4_[i].fp = fp;
+        std::copy_n(&q_[r * 4], 4, slots4_[i].q);
+      }
+      return;
+    }
+    slots4_.clear();
     slots_.assign(cap, Slot{0, {0, 0, 0}});
     mask_ = cap - 1;
     clashes_ = 0;
@@ -194,10 +270,12 @@ class MoveTable {
     }
   }
 
+  bool absolute_ = false;
   float scale_ = 1.0f;
   size_t mask_ = 0;
   size_t clashes_ = 0;
   HugeVector<Slot> slots_;
+  HugeVector<Slot4> slots4_;
   std::vector<uint64_t> keys_;  // for writing
   std::vector<int16_t> q_;      // for writing
 };
@@ -443,6 +521,7 @@ struct Model {
   bool use_vocab = false;  // words outside the lexicon share one value
   std::vector<uint64_t> vocab_list, ambiguity_list;
   Lexicon lexicon;  // word -> its ambiguity class (the XPOS tags it had in training)
+  int beam = 0;     // beam width the model was trained for (<= 1: greedy)
   MoveTable moves;
   LabelTable arcs{1};
 };
@@ -469,7 +548,10 @@ using parser_detail::Rows;
 using parser_detail::TrainModel;
 using parser_detail::WeightTable;
 
-constexpr uint32_t kSectionVersion = 1;
+// Version 2 adds the beam width (and absolute move rows when it is > 1); version 1
+// (greedy) sections are still read.
+constexpr uint32_t kSectionVersion = 2;
+constexpr int kMaxBeam = 256;
 constexpr char kMagic[] = "DYPARSE1";
 
 // ---------------------------------------------------------------------------------
@@ -815,14 +897,7 @@ void check_model(const Model& m) {
     throw ModelFormatError("parser: bad root label");
 }
 
-void parse_with(const Model& m, Sentence& sentence) {
-  const int n = static_cast<int>(sentence.words.size());
-  if (n == 0) return;
-  std::vector<WordValues> values(static_cast<size_t>(n));
-  for (int i = 0; i < n; ++i)
-    values[static_cast<size_t>(i)] =
-        word_values(sentence.words[static_cast<size_t>(i)], m.lexicon, m.use_vocab);
-  ArcEagerState st(n);
+void greedy_parse(const Model& m, const std::vector<WordValues>& values, ArcEagerState& st) {
   Context c{values, st};
   Features f;
   std::array<float, kMoveCount> ms{};
@@ -841,6 +916,161 @@ void parse_with(const Model& m, Sentence& sentence) {
       label = best_label(ls, label_count, m.root_label);
     }
     st.apply(mv, label);
+  }
+}
+
+// ---------------------------------------------------------------------------------
+// Beam search (Zhang & Clark 2008; Zhang & Nivre 2011): the k best move sequences by
+// summed move score. A word's label is chosen greedily by the label classifier when its
+// arc is made (labels do not enter the sequence score). Items that reached the end are
+// carried to the next step with their score, so all sequences compete until every item
+// is done. Ties are broken by item then move order: deterministic.
+// ---------------------------------------------------------------------------------
+struct BeamNode {
+  int parent;  // -1: the start
+  int8_t move;
+  int16_t label;
+};
+
+struct BeamItem {
+  ArcEagerState st;
+  double score = 0;
+  int node = -1;
+  int cost = 0;  // training: gold arcs made unreachable so far
+};
+
+struct BeamCandidate {
+  double score;
+  int item;
+  int move;  // -1: carry a finished item over
+  int cost;
+};
+
+// Move sequence (with labels) ending at `node`, first move first.
+inline void beam_path(const std::vector<BeamNode>& nodes, int node, std::vector<BeamNode>& out) {
+  out.clear();
+  for (; node >= 0; node = nodes[static_cast<size_t>(node)].parent)
+    out.push_back(nodes[static_cast<size_t>(node)]);
+  std::reverse(out.begin(), out.end());
+}
+
+template <class MoveT, class LabelT>
+class BeamSearch {
+ public:
+  BeamSearch(const MoveT& moves, const LabelT& arcs, int root_label, int width)
+      : moves_(moves), arcs_(arcs), root_label_(root_label), width_(std::max(width, 1)) {}
+
+  // Starts on a sentence; `gold` (heads) makes candidates carry their cost (training).
+  void start(const std::vector<WordValues>& values, const std::vector<int>* gold) {
+    values_ = &values;
+    gold_ = gold;
+    nodes_.clear();
+    cur_.resize(1);
+    cur_[0].st.reset(static_cast<int>(values.size()));
+    cur_[0].score = 0;
+    cur_[0].node = -1;
+    cur_[0].cost = 0;
+  }
+
+  bool done() const {
+    for (const auto& it : cur_)
+      if (!it.st.terminal()) return false;
+    return true;
+  }
+
+  // One step: expands every item and keeps the best `width` candidates. Returns the
+  // candidates (all of them, best first) for the trainer.
+  const std::vector<BeamCandidate>& step() {
+    cands_.clear();
+    std::array<float, kMoveCount> ms{};
+    for (size_t i = 0; i < cur_.size(); ++i) {
+      const BeamItem& it = cur_[i];
+      if (it.st.terminal()) {
+        cands_.push_back({it.score, static_cast<int>(i), -1, it.cost});
+        continue;
+      }
+      Context c{*values_, it.st};
+      move_features(c, f_);
+      score(moves_, f_, ms);
+      std::array<int, kMoveCount> costs{};
+      if (gold_) costs = move_costs(it.st, *gold_);
+      for (int m = 0; m < kMoveCount; ++m) {
+        if (!it.st.valid(static_cast<Move>(m))) continue;
+        cands_.push_back({it.score + static_cast<double>(ms[static_cast<size_t>(m)]), static_cast<int>(i), m,
+                          it.cost + (gold_ ? costs[static_cast<size_t>(m)] : 0)});
+      }
+    }
+    std::sort(cands_.begin(), cands_.end(), [](const BeamCandidate& a, const BeamCandidate& b) {
+      if (a.score != b.score) return a.score > b.score;
+      if (a.item != b.item) return a.item < b.item;
+      return a.move < b.move;
+    });
+    const size_t keep = std::min(cands_.size(), static_cast<size_t>(width_));
+    next_.resize(keep);
+    for (size_t j = 0; j < keep; ++j) extend(cur_[static_cast<size_t>(cands_[j].item)], cands_[j], next_[j]);
+    std::swap(cur_, next_);
+    return cands_;
+  }
+
+  // `to` = `from` after the candidate's move (label chosen by the label classifier).
+  void extend(const BeamItem& from, const BeamCandidate& cand, BeamItem& to) {
+    to.st = from.st;
+    to.score = cand.score;
+    to.cost = cand.cost;
+    to.node = from.node;
+    if (cand.move < 0) return;
+    const auto mv = static_cast<Move>(cand.move);
+    const int label = choose_label(to.st, mv);
+    to.st.apply(mv, label);
+    nodes_.push_back({from.node, static_cast<int8_t>(cand.move), static_cast<int16_t>(label)});
+    to.node = static_cast<int>(nodes_.size()) - 1;
+  }
+
+  int choose_label(const ArcEagerState& st, Move mv) {
+    if (mv != Move::kLeft && mv != Move::kRight) return -1;
+    const int s0 = st.s(0), b0 = st.b(0);
+    const int h = mv == Move::kLeft ? b0 : s0, d = mv == Move::kLeft ? s0 : b0;
+    Context c{*values_, st};
+    label_features(c, h, d, f_);
+    score(arcs_, f_, ls_);
+    return best_label(ls_, arcs_.classes(), root_label_);
+  }
+
+  // Items, best first (after a step).
+  const std::vector<BeamItem>& items() const { return cur_; }
+  const std::vector<BeamItem>& previous() const { return next_; }
+  const std::vector<BeamNode>& nodes() const { return nodes_; }
+  const MoveT& moves() const { return moves_; }
+
+ private:
+  const MoveT& moves_;
+  const LabelT& arcs_;
+  int root_label_;
+  int width_;
+  const std::vector<WordValues>* values_ = nullptr;
+  const std::vector<int>* gold_ = nullptr;
+  std::vector<BeamNode> nodes_;
+  std::vector<BeamItem> cur_, next_;
+  std::vector<BeamCandidate> cands_;
+  Features f_;
+  std::array<float, kMaxLabels> ls_{};
+};
+
+void parse_with(const Model& m, Sentence& sentence) {
+  const int n = static_cast<int>(sentence.words.size());
+  if (n == 0) return;
+  std::vector<WordValues> values(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i)
+    values[static_cast<size_t>(i)] =
+        word_values(sentence.words[static_cast<size_t>(i)], m.lexicon, m.use_vocab);
+  ArcEagerState st(n);
+  if (m.beam > 1) {
+    BeamSearch<MoveTable, LabelTable> beam(m.moves, m.arcs, m.root_label, m.beam);
+    beam.start(values, nullptr);
+    while (!beam.done()) beam.step();
+    st = beam.items().front().st;
+  } else {
+    greedy_parse(m, values, st);
   }
   st.finish(m.root_label);
   std::vector<int> heads = st.heads(), labels = st.labels();
@@ -870,6 +1100,8 @@ const std::vector<std::string>& Parser::labels() const {
   return model_ ? model_->labels : none;
 }
 
+int Parser::beam_width() const { return model_ ? model_->beam : 0; }
+
 size_t Parser::feature_count() const { return model_ ? model_->moves.rows() + model_->arcs.rows() : 0; }
 
 void Parser::parse(Sentence& sentence) const {
@@ -887,6 +1119,7 @@ void Parser::write(BinaryWriter& out) const {
   out.put<uint8_t>(model_->use_vocab ? 1 : 0);
   out.put_array(model_->vocab_list);
   out.put_array(model_->ambiguity_list);
+  out.put<uint32_t>(static_cast<uint32_t>(model_->beam));
   model_->moves.write(out);
   model_->arcs.write(out);
 }
@@ -894,7 +1127,7 @@ void Parser::write(BinaryWriter& out) const {
 Parser Parser::read(BinaryReader& in) {
   if (in.get_bytes(8) != std::string_view(kMagic, 8)) throw ModelFormatError("parser: not a parser section");
   const uint32_t version = in.get<uint32_t>();
-  if (version != kSectionVersion)
+  if (version != 1 && version != kSectionVersion)
     throw ModelFormatError("parser: section version " + std::to_string(version) + ", expected " +
                            std::to_string(kSectionVersion));
   auto m = std::make_unique<Model>();
@@ -909,7 +1142,12 @@ Parser Parser::read(BinaryReader& in) {
     throw ModelFormatError("parser: lexicon sizes differ");
   for (size_t i = 0; i < m->vocab_list.size(); ++i)
     m->lexicon.emplace(m->vocab_list[i], m->ambiguity_list[i]);
-  m->moves = MoveTable::read(in);
+  if (version >= 2) {
+    const uint32_t beam = in.get<uint32_t>();
+    if (beam > kMaxBeam) throw ModelFormatError("parser: bad beam width " + std::to_string(beam));
+    m->beam = static_cast<int>(beam);
+  }
+  m->moves = MoveTable::read(in, m->beam > 1);
   m->arcs = LabelTable::read(in);
   check_model(*m);
   return Parser(std::move(m));
@@ -954,6 +1192,7 @@ struct Trainer {
   double move_time = 0, label_time = 0;
   std::mt19937_64 rng;
   size_t moves_seen = 0, moves_right = 0;
+  int beam = 0;
 
   void train_sentence(const TrainSentence& ts, bool explore, double explore_p) {
     const int n = static_cast<int>(ts.gold.size());
@@ -1014,6 +1253,125 @@ struct Trainer {
     }
   }
 
+  // Global training of the beam (Huang, Fayong & Guo 2012): a structured perceptron
+  // update at the step of maximum violation between the beam's best item and the gold
+  // sequence. The gold sequence is latent (Goldberg & Nivre's dynamic oracle: any
+  // sequence that keeps the whole gold tree reachable); it is the best zero-cost item
+  // in the beam while there is one, then follows the best-scoring zero-cost move.
+  void train_sentence_beam(const TrainSentence& ts, int width) {
+    const int n = static_cast<int>(ts.gold.size());
+    if (n == 0) return;
+    BeamSearch<WeightTable, WeightTable> beam(model.moves, model.arcs, model.root_label, width);
+    beam.start(ts.values, &ts.gold);
+    int gi = 0;  // gold item in the beam while !own_active
+    bool own_active = false;
+    BeamItem own, tmp;
+    double max_v = -1;
+    int v_best = -1, v_gold = -1;
+    bool v_found = false;
+    std::array<float, kMoveCount> ms{};
+    Features f;
+    while (!beam.done() || (own_active && !own.st.terminal())) {
+      const auto& cands = beam.step();
+      const auto& items = beam.items();
+      if (!own_active) {
+        int g = -1;
+        for (size_t j = 0; j < items.size() && g < 0; ++j)
+          if (items[j].cost == 0) g = static_cast<int>(j);
+        if (g >= 0) {
+          gi = g;
+        } else {  // the gold fell off the beam: continue it outside
+          const BeamItem& prev = beam.previous()[static_cast<size_t>(gi)];
+          const BeamCandidate* pick = nullptr;
+          for (const auto& cd : cands)
+            if (cd.item == gi && (pick == nullptr || (pick->cost != 0 && cd.cost < pick->cost))) pick = &cd;
+          beam.extend(prev, *pick, own);
+          own_active = true;
+        }
+      } else if (!own.st.terminal()) {
+        Context c{ts.values, own.st};
+        move_features(c, f);
+        score(model.moves, f, ms);
+        const auto costs = move_costs(own.st, ts.gold);
+        int best = -1;
+        for (int m = 0; m < kMoveCount; ++m) {
+          const auto um = static_cast<size_t>(m);
+          if (costs[um] >= kInvalidCost) continue;
+          if (best < 0 || costs[um] < costs[static_cast<size_t>(best)] ||
+              (costs[um] == costs[static_cast<size_t>(best)] && ms[um] > ms[static_cast<size_t>(best)]))
+            best = m;
+        }
+        const auto ub = static_cast<size_t>(best);
+        const BeamCandidate cd{own.score + static_cast<double>(ms[ub]), 0, best, own.cost + costs[ub]};
+        beam.extend(own, cd, tmp);
+        std::swap(own, tmp);
+      }
+      const BeamItem& gold = own_active ? own : items[static_cast<size_t>(gi)];
+      const BeamItem& top = items.front();
+      if (top.cost != 0) {
+        const double v = top.score - gold.score;
+        if (v >= 0 && v > max_v) max_v = v, v_best = top.node, v_gold = gold.node, v_found = true;
+      }
+    }
+    const BeamItem& gold = own_active ? own : beam.items()[static_cast<size_t>(gi)];
+    ++moves_seen;
+    if (beam.items().front().cost == 0) ++moves_right;
+    move_time += 1;
+    if (v_found) {
+      std::vector<BeamNode> gp, bp;
+      beam_path(beam.nodes(), v_gold, gp);
+      beam_path(beam.nodes(), v_best, bp);
+      size_t common = 0;
+      while (common < gp.size() && common < bp.size() && gp[common].move == bp[common].move &&
+             gp[common].label == bp[common].label)
+        ++common;
+      replay_update(ts, gp, common, 1.0f);
+      replay_update(ts, bp, common, -1.0f);
+    }
+    // Labels: trained on the gold sequence's arcs.
+    std::vector<BeamNode> path;
+    beam_path(beam.nodes(), gold.node, path);
+    ArcEagerState st(n);
+    Context c{ts.values, st};
+    std::array<float, kMaxLabels> ls{};
+    for (const auto& nd : path) {
+      const auto mv = static_cast<Move>(nd.move);
+      if (mv == Move::kLeft || mv == Move::kRight) {
+        const int s0 = st.s(0), b0 = st.b(0);
+        const int h = mv == Move::kLeft ? b0 : s0, d = mv == Move::kLeft ? s0 : b0;
+        if (ts.gold[static_cast<size_t>(d)] == h) {
+          label_features(c, h, d, f);
+          score(model.arcs, f, ls);
+          const int pl = best_label(ls, model.arcs.classes(), model.root_label);
+          const int gl = ts.gold_labels[static_cast<size_t>(d)];
+          label_time += 1;
+          if (pl != gl) {
+            for (int i = 0; i < f.n; ++i) {
+              model.arcs.update(f.keys[static_cast<size_t>(i)], gl, 1.0f, label_time);
+              model.arcs.update(f.keys[static_cast<size_t>(i)], pl, -1.0f, label_time);
+            }
+          }
+        }
+      }
+      st.apply(mv, nd.label);
+    }
+  }
+
+  // Adds `delta` to the weights of each move of `path` from position `from` on.
+  void replay_update(const TrainSentence& ts, const std::vector<BeamNode>& path, size_t from, float delta) {
+    ArcEagerState st(static_cast<int>(ts.gold.size()));
+    Context c{ts.values, st};
+    Features f;
+    for (size_t i = 0; i < path.size(); ++i) {
+      if (i >= from) {
+        move_features(c, f);
+        for (int k = 0; k < f.n; ++k)
+          model.moves.update(f.keys[static_cast<size_t>(k)], path[i].move, delta, move_time);
+      }
+      st.apply(static_cast<Move>(path[i].move), path[i].label);
+    }
+  }
+
   std::unique_ptr<Model> averaged(float prune) const {
     auto m = std::make_unique<Model>();
     m->labels = model.labels;
@@ -1023,7 +1381,8 @@ struct Trainer {
     m->ambiguity_list = model.ambiguity_list;
     for (size_t i = 0; i < m->vocab_list.size(); ++i)
       m->lexicon.emplace(m->vocab_list[i], m->ambiguity_list[i]);
-    m->moves = MoveTable::build(model.moves.averaged(std::max(move_time, 1.0), prune));
+    m->beam = beam;
+    m->moves = MoveTable::build(model.moves.averaged(std::max(move_time, 1.0), prune), beam > 1);
     m->arcs = LabelTable::build(model.arcs.averaged(std::max(label_time, 1.0), prune));
     return m;
   }
@@ -1054,6 +1413,9 @@ Parser train_parser(const std::vector<Sentence>& train, const std::vector<Senten
   tr.model.moves.enable_averaging();
   tr.model.arcs.enable_averaging();
   tr.rng.seed(options.seed);
+  if (options.beam < 0 || options.beam > kMaxBeam)
+    throw std::invalid_argument("train_parser: bad beam width");
+  tr.beam = options.beam;
 
   // Lexicon: lower-cased forms seen at least min_word_count times, each with its
   // ambiguity class (the XPOS tags given to at least 5% of its occurrences).
@@ -1115,7 +1477,12 @@ Parser train_parser(const std::vector<Sentence>& train, const std::vector<Senten
     std::shuffle(order.begin(), order.end(), tr.rng);
     tr.moves_seen = tr.moves_right = 0;
     const bool explore = epoch >= options.explore_from_epoch;
-    for (size_t i : order) tr.train_sentence(data[i], explore, options.explore_probability);
+    for (size_t i : order) {
+      if (tr.beam > 1)
+        tr.train_sentence_beam(data[i], tr.beam);
+      else
+        tr.train_sentence(data[i], explore, options.explore_probability);
+    }
     ParserEpochReport rep;
     rep.epoch = epoch;
     rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -136,6 +136,7 @@ TEST(ParserTraining, LearnsTinyTreebank) {
   ParserTrainOptions opt;
   opt.epochs = 6;
   opt.seed = 5;
+  opt.beam = 0;  // greedy
   ParserTrainStats stats;
   const Parser p = train_parser(
       tiny_treebank(1, 80), tiny_treebank(2, 20), opt,
@@ -149,12 +150,14 @@ TEST(ParserTraining, LearnsTinyTreebank) {
   EXPECT_GE(sc.uas(), 98.0);
   EXPECT_GE(sc.las(), 98.0);
   EXPECT_GE(p.labels().size(), 8u);
+  EXPECT_LE(p.beam_width(), 1);
 }
 
 TEST(ParserTraining, DeterministicForSeed) {
   ParserTrainOptions opt;
   opt.epochs = 3;
   opt.seed = 11;
+  opt.beam = 0;  // greedy; ParserBeam tests the beam
   const auto train = tiny_treebank(4, 40);
   const Parser a = train_parser(train, {}, opt);
   const Parser b = train_parser(train, {}, opt);
@@ -162,6 +165,66 @@ TEST(ParserTraining, DeterministicForSeed) {
   a.save(ma);
   b.save(mb);
   EXPECT_EQ(ma.sections.at("parser"), mb.sections.at("parser"));
+}
+
+// Beam search trained globally (ParserTrainOptions::beam > 1).
+TEST(ParserBeam, LearnsTinyTreebankAndParsesWellFormedTrees) {
+  ParserTrainOptions opt;
+  opt.epochs = 6;
+  opt.seed = 5;
+  opt.beam = 4;
+  std::vector<ParserEpochReport> reports;
+  const Parser p = train_parser(tiny_treebank(1, 80), tiny_treebank(2, 20), opt,
+                                [&](const ParserEpochReport& r) { reports.push_back(r); });
+  ASSERT_FALSE(reports.empty());
+  EXPECT_EQ(p.beam_width(), 4);
+  const auto test = tiny_treebank(9, 40);
+  const auto out = parsed(p, test);
+  for (const auto& s : out) expect_well_formed(s);
+  const ParseScores sc = score_parses(test, out);
+  EXPECT_GE(sc.uas(), 98.0);
+  EXPECT_GE(sc.las(), 98.0);
+
+  std::mt19937_64 rng(23);
+  const std::vector<std::string> forms = {"the", "minister", "met", "Russia", ".", "in", "a"};
+  for (size_t n : {size_t{1}, size_t{2}, size_t{50}, size_t{1000}}) {
+    Sentence s;
+    for (size_t i = 0; i < n; ++i) {
+      Word w;
+      w.form = forms[rng() % forms.size()];
+      w.upos = i % 3 ? "NOUN" : "X";
+      w.xpos = i % 2 ? "NN" : "";
+      s.words.push_back(w);
+    }
+    p.parse(s);
+    SCOPED_TRACE(n);
+    expect_well_formed(s);
+  }
+}
+
+TEST(ParserBeam, DeterministicForSeedAndRoundTrips) {
+  ParserTrainOptions opt;
+  opt.epochs = 3;
+  opt.seed = 11;
+  opt.beam = 3;
+  const auto train = tiny_treebank(4, 40);
+  const Parser a = train_parser(train, tiny_treebank(5, 10), opt);
+  const Parser b = train_parser(train, tiny_treebank(5, 10), opt);
+  ModelFile ma, mb;
+  a.save(ma);
+  b.save(mb);
+  EXPECT_EQ(ma.sections.at("parser"), mb.sections.at("parser"));
+  const Parser back = Parser::load(ma, "beam.dyadmodel");
+  EXPECT_EQ(back.beam_width(), 3);
+  const auto sentences = tiny_treebank(12, 30);
+  const auto x = parsed(a, sentences);
+  const auto y = parsed(back, sentences);
+  for (size_t i = 0; i < x.size(); ++i)
+    for (size_t j = 0; j < x[i].words.size(); ++j) {
+      EXPECT_EQ(x[i].words[j].head, y[i].words[j].head);
+      EXPECT_EQ(x[i].words[j].deprel, y[i].words[j].deprel);
+    }
+  EXPECT_EQ(tiny_parser().beam_width(), ParserTrainOptions{}.beam);
 }
 
 TEST(ParserModel, SerializationRoundTripGivesIdenticalParses) {
