@@ -1,5 +1,7 @@
 #include "dyad/dict/verbs.h"
 
+#include "dyad/dict/dict_text.h"
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -10,29 +12,10 @@ namespace dyad::dict {
 
 namespace {
 
-std::string_view trim_view(std::string_view s) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string to_upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return out;
-}
-
 bool is_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'; }
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 bool sibilant_end(std::string_view w) {
-  return ends_with(w, "S") || ends_with(w, "X") || ends_with(w, "Z") || ends_with(w, "CH") ||
-         ends_with(w, "SH");
+  return w.ends_with("S") || w.ends_with("X") || w.ends_with("Z") || w.ends_with("CH") || w.ends_with("SH");
 }
 
 bool consonant_y(std::string_view w) {
@@ -75,7 +58,7 @@ std::string strip_comment(std::string_view line, bool& in_xml, std::string* comm
     }
     const char c = line[i];
     if (c == '#' || c == ';' || (c == '/' && i + 1 < line.size() && line[i + 1] == '/')) {
-      if (comment) *comment = std::string(trim_view(line.substr(i + 1 + (c == '/'))));
+      if (comment) *comment = std::string(trim(line.substr(i + 1 + (c == '/'))));
       return out;
     }
     out += c;
@@ -94,12 +77,12 @@ bool valid_code_part(std::string_view s) {
 
 // Parses the inside of [...]. False when malformed.
 bool parse_code(std::string_view inside, EventCode& code) {
-  inside = trim_view(inside);
+  inside = trim(inside);
   const size_t colon = inside.find(':');
   std::string_view first = inside.substr(0, colon);
   std::string_view second = colon == std::string_view::npos ? std::string_view() : inside.substr(colon + 1);
-  first = trim_view(first);
-  second = trim_view(second);
+  first = trim(first);
+  second = trim(second);
   // `[:194]` (CAMEO.2.0 has about a hundred): only the paired code is given.
   if (!valid_code_part(first) && !(colon != std::string_view::npos && first.empty())) return false;
   if (colon != std::string_view::npos && !valid_code_part(second)) return false;
@@ -111,13 +94,13 @@ bool parse_code(std::string_view inside, EventCode& code) {
 std::string normalize_synset_name(std::string_view name) {
   if (!name.empty() && name.front() == '&') name.remove_prefix(1);
   while (!name.empty() && name.back() == '_') name.remove_suffix(1);
-  return to_upper(name);
+  return upper(name);
 }
 
 }  // namespace
 
 std::vector<std::string> regular_verb_forms(std::string_view verb_in) {
-  const std::string verb = to_upper(verb_in);
+  const std::string verb = upper(verb_in);
   if (verb.empty()) return {};
   std::string s, ed, ing;
   const std::string stem_y = verb.substr(0, verb.size() - 1);
@@ -131,10 +114,10 @@ std::vector<std::string> regular_verb_forms(std::string_view verb_in) {
     s = verb + "S";
     ed = verb.back() == 'E' ? verb + "D" : verb + "ED";
   }
-  if (ends_with(verb, "IE"))
+  if (verb.ends_with("IE"))
     ing = verb.substr(0, verb.size() - 2) + "YING";
-  else if (verb.back() == 'E' && verb.size() > 2 && !ends_with(verb, "EE") && !ends_with(verb, "OE") &&
-           !ends_with(verb, "YE"))
+  else if (verb.back() == 'E' && verb.size() > 2 && !verb.ends_with("EE") && !verb.ends_with("OE") &&
+           !verb.ends_with("YE"))
     ing = stem_y + "ING";
   else
     ing = verb + "ING";
@@ -142,7 +125,7 @@ std::vector<std::string> regular_verb_forms(std::string_view verb_in) {
 }
 
 std::string synset_plural(std::string_view word_in) {
-  const std::string word = to_upper(word_in);
+  const std::string word = upper(word_in);
   if (word.empty()) return word;
   if (consonant_y(word)) return word.substr(0, word.size() - 1) + "IES";
   if (sibilant_end(word)) return word + "ES";
@@ -159,7 +142,7 @@ const Synset* VerbDictionary::synset(std::string_view name) const {
 
 std::vector<const Verb*> VerbDictionary::verbs_for(std::string_view lemma) const {
   std::vector<const Verb*> out;
-  const auto it = verbs_by_lemma_.find(to_upper(lemma));
+  const auto it = verbs_by_lemma_.find(upper(lemma));
   if (it != verbs_by_lemma_.end())
     for (size_t i : it->second) out.push_back(&verbs_[i]);
   return out;
@@ -167,7 +150,7 @@ std::vector<const Verb*> VerbDictionary::verbs_for(std::string_view lemma) const
 
 std::vector<const Verb*> VerbDictionary::verbs_for_form(std::string_view form) const {
   std::vector<const Verb*> out;
-  const auto it = verbs_by_form_.find(to_upper(form));
+  const auto it = verbs_by_form_.find(upper(form));
   if (it != verbs_by_form_.end())
     for (size_t i : it->second) out.push_back(&verbs_[i]);
   return out;
@@ -228,7 +211,7 @@ void VerbReader::line(uint64_t number, std::string_view raw) {
   line_ = number;
   std::string comment;
   const std::string stripped = strip_comment(raw, in_xml_, &comment);
-  const std::string_view text = trim_view(stripped);
+  const std::string_view text = trim(stripped);
   if (text.empty()) return;
   if (text.size() >= 3 && text.substr(0, 3) == "---") return header(text);
   switch (text.front()) {
@@ -266,13 +249,13 @@ void VerbReader::header(std::string_view text) {
   std::string_view body = text;
   while (!body.empty() && body.front() == '-') body.remove_prefix(1);
   while (!body.empty() && body.back() == '-') body.remove_suffix(1);
-  body = trim_view(body);
+  body = trim(body);
   EventCode code{"---", ""};
   std::string name(body);
   const size_t open = body.find('[');
   if (open != std::string_view::npos) {
     const size_t close = body.find(']', open);
-    name = std::string(trim_view(body.substr(0, open)));
+    name = std::string(trim(body.substr(0, open)));
     if (close == std::string_view::npos) {
       diags_.error(at(line_), "unbalanced '[' in verb block header");
     } else if (!parse_code(body.substr(open + 1, close - open - 1), code)) {
@@ -282,12 +265,12 @@ void VerbReader::header(std::string_view text) {
     }
   }
   if (name.empty()) diags_.warning(at(line_), "verb block header without a name");
-  new_block(to_upper(name), std::move(code));
+  new_block(upper(name), std::move(code));
   state_ = State::kVerbs;
 }
 
 void VerbReader::synset_start(std::string_view text) {
-  std::string raw = text.size() > 1 ? std::string(trim_view(text.substr(1))) : std::string();
+  std::string raw = text.size() > 1 ? std::string(trim(text.substr(1))) : std::string();
   if (raw.empty() || raw.find_first_of(" \t") != std::string::npos) {
     diags_.error(at(line_), "bad synset label '" + std::string(text) + "'");
     state_ = State::kNone;
@@ -312,13 +295,13 @@ void VerbReader::synset_start(std::string_view text) {
 }
 
 void VerbReader::synset_member(std::string_view text) {
-  text = trim_view(text);
+  text = trim(text);
   Synset& s = d_.synsets_[synset_];
   SynsetMember m;
   if (!text.empty() && text.front() == '&') {
     m.synset = normalize_synset_name(text);
   } else {
-    for (const std::string& w : split_words(text)) m.words.push_back(to_upper(w));
+    for (const std::string& w : split_words(text)) m.words.push_back(upper(w));
     if (m.words.empty()) {
       diags_.error(at(line_), "empty member in synset &" + s.name);
       return;
@@ -369,12 +352,12 @@ bool VerbReader::split_verb_phrase(std::string_view phrase, Verb& verb, bool rep
     if (report) diags_.error(at(line_), "bad verb '" + std::string(phrase) + "'");
     return false;
   }
-  verb.lemma = to_upper(head);
+  verb.lemma = upper(head);
   verb.words_before.clear();
   verb.words_after.clear();
   for (size_t i = 0; i < words.size(); ++i) {
-    if (static_cast<int>(i) < marked) verb.words_before.push_back(to_upper(words[i]));
-    if (static_cast<int>(i) > marked) verb.words_after.push_back(to_upper(words[i]));
+    if (static_cast<int>(i) < marked) verb.words_before.push_back(upper(words[i]));
+    if (static_cast<int>(i) > marked) verb.words_after.push_back(upper(words[i]));
   }
   return true;
 }
@@ -391,7 +374,7 @@ void VerbReader::verb_line(std::string_view text) {
   Verb v;
   v.block = block_;
   v.where = at(line_);
-  if (!split_verb_phrase(trim_view(text.substr(0, phrase_end)), v, true)) return;
+  if (!split_verb_phrase(trim(text.substr(0, phrase_end)), v, true)) return;
 
   if (brace != std::string_view::npos && (bracket == std::string_view::npos || brace < bracket)) {
     const size_t close = text.find('}', brace);
@@ -507,10 +490,10 @@ void VerbReader::pattern_line(std::string_view text, std::string comment) {
     diags_.error(at(line_), "bad code [" + std::string(inside) + "] in pattern");
     return;
   }
-  if (!trim_view(text.substr(close + 1)).empty())
-    diags_.warning(at(line_), "text after the pattern code is ignored: " +
-                                  std::string(trim_view(text.substr(close + 1))));
-  const std::string_view body = trim_view(text.substr(0, open));
+  if (!trim(text.substr(close + 1)).empty())
+    diags_.warning(at(line_),
+                   "text after the pattern code is ignored: " + std::string(trim(text.substr(close + 1))));
+  const std::string_view body = trim(text.substr(0, open));
   p.text = std::string(body);
 
   // Tokenise.
@@ -579,7 +562,7 @@ void VerbReader::pattern_line(std::string_view text, std::string comment) {
       diags_.error(at(line_), "bad word '" + word + "' in pattern: " + p.text);
       ok = false;
     } else {
-      emit(PatternTokenKind::kWord, to_upper(word));
+      emit(PatternTokenKind::kWord, upper(word));
     }
   }
   if (!ok) return;
