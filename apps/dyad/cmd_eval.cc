@@ -1,6 +1,7 @@
 // `dyad eval ...`: evaluation of pipeline stages against gold data. Each stage
 // adds a subcommand under `eval` below.
-#include <fmt/core.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <chrono>
 #include <exception>
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "command.h"
+#include "dyad/coder/petrarch_eval.h"
 #include "dyad/nlp/pipeline_eval.h"
 #include "dyad/text/segmentation_eval.h"
 
@@ -72,6 +74,53 @@ int run_eval_parse(const EvalParseOptions& opt) {
   return 0;
 }
 
+struct EvalPetrarchOptions {
+  std::string records;
+  std::string dict;
+  std::string model;
+  bool verbose = false;
+};
+
+int run_eval_petrarch(const EvalPetrarchOptions& opt) {
+  Diagnostics diags([](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.str().c_str()); });
+  dict::DictionarySet dicts;
+  const std::string dict_dir =
+      opt.dict.empty() ? std::filesystem::path(opt.records).parent_path().string() : opt.dict;
+  if (!dict::load_dictionary_set(dict_dir.empty() ? "." : dict_dir, dicts, diags)) return 2;
+  coder::CoderOptions options;
+  options.apply(dicts.config, diags);
+  const std::string model_path = opt.model.empty() ? nlp::find_default_model() : opt.model;
+  const nlp::Pipeline pipeline = nlp::Pipeline::load(model_path);
+  const auto start = std::chrono::steady_clock::now();
+  const coder::PetrarchEvalResult result =
+      coder::evaluate_petrarch(opt.records, dicts, pipeline, options, diags, opt.verbose);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  for (const auto& r : result.records) {
+    if (r.passed) continue;
+    fmt::print("FAIL {} [{}]: {}\n  expected: {}\n  found:    {}\n", r.id, r.category, r.text,
+               r.expected.empty() ? "(no events)" : fmt::format("{}", fmt::join(r.expected, " ")),
+               r.found.empty() ? "(no events)" : fmt::format("{}", fmt::join(r.found, " ")));
+    for (const std::string& line : r.trace) fmt::print("    {}\n", line);
+  }
+  for (const auto& r : result.parse_errors)
+    fmt::print("NOT COUNTED {} [{}]: expects a parse error ({}) of the original tree; Dyad found {}\n", r.id,
+               r.category, r.expected.front(),
+               r.found.empty() ? "no events" : fmt::format("{}", fmt::join(r.found, " ")));
+  fmt::print("\n{:<12} {:>7} {:>7} {:>7}\n", "category", "passed", "counted", "%");
+  for (const auto& [category, counts] : result.by_category())
+    fmt::print("{:<12} {:>7} {:>7} {:>7.1f}\n", category, counts.first, counts.second,
+               100.0 * double(counts.first) / double(counts.second));
+  const size_t passed = result.passed(), counted = result.records.size();
+  fmt::print("{:<12} {:>7} {:>7} {:>7.1f}\n", "all", passed, counted,
+             counted ? 100.0 * double(passed) / double(counted) : 0.0);
+  fmt::print(
+      "\n{} records not counted (category not included, or sentence=\"false\"), {} expecting a parse "
+      "error; dictionaries {} (hash {}); model checksum {:016x}; {:.2f} s\n",
+      result.skipped, result.parse_errors.size(), dict_dir, dict::hash_hex(dicts.hash), pipeline.checksum(),
+      seconds);
+  return 0;
+}
+
 const CommandRegistration kEval(50, [](CLI::App& root, CLI::App*& sub) -> Runner {
   sub = root.add_subcommand("eval", "Evaluate pipeline stages against gold data");
   sub->require_subcommand(1);
@@ -94,8 +143,26 @@ const CommandRegistration kEval(50, [](CLI::App& root, CLI::App*& sub) -> Runner
       ->check(CLI::ExistingFile);
   parse_cmd->add_option("--model", parse_opt->model, "Model file (default: data/models/en_ewt.dyadmodel)");
 
+  auto petrarch_opt = std::make_shared<EvalPetrarchOptions>();
+  CLI::App* petrarch_cmd = sub->add_subcommand(
+      "petrarch",
+      "PETRARCH's unit-test records (PETR.UnitTest.records.xml): codes each <Text> with Dyad's own parser "
+      "and "
+      "the given dictionaries, applies the <Config> elements in order, prints the pass rate per category and "
+      "the failures");
+  petrarch_cmd->add_option("RECORDS", petrarch_opt->records, "The records file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  petrarch_cmd->add_option("--dict", petrarch_opt->dict,
+                           "Dictionary directory (default: the records file's directory)");
+  petrarch_cmd->add_option("--model", petrarch_opt->model,
+                           "Model file (default: data/models/en_ewt.dyadmodel)");
+  petrarch_cmd->add_flag("-v,--verbose", petrarch_opt->verbose,
+                         "Show why each verb of a failed record was coded");
+
   // Further evaluations add their subcommand here and a branch below.
-  return [sub, text_cmd, text_opt, parse_cmd, parse_opt]() -> int {
+  return [sub, text_cmd, text_opt, parse_cmd, parse_opt, petrarch_cmd, petrarch_opt]() -> int {
+    if (petrarch_cmd->parsed()) return run_eval_petrarch(*petrarch_opt);
     if (text_cmd->parsed()) return run_eval_text(*text_opt);
     if (parse_cmd->parsed()) return run_eval_parse(*parse_opt);
     fmt::print(stderr, "{}", sub->help());

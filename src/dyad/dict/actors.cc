@@ -66,6 +66,7 @@ bool parse_one_code(std::string_view body, const SourceLocation& where, DatedCod
 void parse_code_groups(std::string_view text, const SourceLocation& where, std::vector<DatedCode>& out,
                        Diagnostics& diags) {
   size_t i = 0;
+  bool unbalanced_reported = false;
   while (i < text.size()) {
     char c = text[i];
     if (c == ' ' || c == '\t' || c == '\r') {
@@ -79,7 +80,14 @@ void parse_code_groups(std::string_view text, const SourceLocation& where, std::
     size_t close = text.find(']', i + 1);
     size_t reopen = text.find('[', i + 1);
     if (close == std::string_view::npos || (reopen != std::string_view::npos && reopen < close)) {
-      diags.error(where, "unbalanced '[' in '" + std::string(trim(text.substr(i))) + "'");
+      // Once per line, and a bounded excerpt: a line of many '[' would otherwise make a
+      // message per bracket, each quoting the rest of the line.
+      if (!unbalanced_reported) {
+        std::string_view rest = trim(text.substr(i));
+        diags.error(where, "unbalanced '[' in '" + std::string(rest.substr(0, 80)) +
+                               (rest.size() > 80 ? "...'" : "'"));
+        unbalanced_reported = true;
+      }
       if (reopen == std::string_view::npos) return;
       i = reopen;
       continue;
@@ -158,6 +166,39 @@ void ActorDictionary::load_string(std::string_view content, const std::string& f
     }
   }
   finish();
+}
+
+void ActorDictionary::begin_actor(const SourceLocation& where) {
+  actors_.emplace_back();
+  actors_.back().where = where;
+}
+
+bool ActorDictionary::add_actor_phrase(Phrase words, const SourceLocation& where, Diagnostics& diags) {
+  if (words.empty()) {
+    diags.error(where, "empty phrase");
+    return false;
+  }
+  const uint32_t index = static_cast<uint32_t>(actors_.size() - 1);
+  const uint32_t prev = trie_.insert(words, index);
+  if (prev != PhraseTrie::kNone) {
+    diags.warning(where, "duplicate actor phrase '" + join(words) + "' (first at " +
+                             actors_[prev].where.str() + "); the first is kept");
+    return false;
+  }
+  actors_.back().phrases.push_back(std::move(words));
+  return true;
+}
+
+void ActorDictionary::add_actor_code(DatedCode code) { actors_.back().codes.push_back(std::move(code)); }
+
+void ActorDictionary::end_actor(Diagnostics& diags) {
+  if (actors_.empty()) return;
+  Actor& a = actors_.back();
+  if (a.phrases.empty()) {
+    actors_.pop_back();
+    return;
+  }
+  if (a.codes.empty()) diags.warning(a.where, "actor '" + join(a.phrases.front()) + "' has no code");
 }
 
 bool ActorDictionary::load_file(const std::filesystem::path& path, Diagnostics& diags) {

@@ -31,6 +31,7 @@ struct DatedCode {
   int32_t to = kMaxDate;    // yyyymmdd, inclusive
   bool bounded() const { return from != kMinDate || to != kMaxDate; }
   bool covers(int32_t date) const { return date >= from && date <= to; }
+  bool operator==(const DatedCode&) const = default;
 };
 
 struct Actor {
@@ -67,6 +68,16 @@ class ActorDictionary {
   // The longest actor phrase starting at tokens[start] (uppercase words).
   Match longest_match(std::span<const std::string_view> tokens, size_t start) const;
   Match longest_match(std::span<const std::string> tokens, size_t start) const;
+
+  // Building a dictionary actor by actor (the native reader, tools): begin_actor opens a
+  // new actor, the next calls add to it, end_actor closes it (an actor left without
+  // phrases is dropped; one without codes is a warning, as in load_string).
+  void begin_actor(const SourceLocation& where);
+  // False, with a warning at `where`, when the phrase is empty or belongs to an actor
+  // already (the first is kept).
+  bool add_actor_phrase(Phrase words, const SourceLocation& where, Diagnostics& diags);
+  void add_actor_code(DatedCode code);
+  void end_actor(Diagnostics& diags);
 
  private:
   void add_phrase(Actor& actor, uint32_t index, std::string_view text, const SourceLocation& where,

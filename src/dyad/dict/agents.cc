@@ -21,29 +21,42 @@ void AgentDictionary::add(Agent agent, Diagnostics& diags) {
   agents_.push_back(std::move(agent));
 }
 
-// Replaces every !MARKER! in `text` by each of its items (all combinations).
+// Replaces every !MARKER! in `text` by each of its items (all combinations, the first
+// marker varying slowest). Iterative, and capped: each marker multiplies the forms, so a
+// line with many would otherwise never finish.
 bool AgentDictionary::expand(std::string_view text, const SourceLocation& where,
                              std::vector<std::string>& out, Diagnostics& diags) const {
-  size_t open = text.find('!');
-  if (open == std::string_view::npos) {
-    out.emplace_back(text);
-    return true;
+  constexpr size_t kMaxForms = 1024;
+  const std::string_view whole = text;
+  std::vector<std::string> forms{std::string()};
+  while (true) {
+    const size_t open = text.find('!');
+    for (std::string& f : forms) f += text.substr(0, open);
+    if (open == std::string_view::npos) break;
+    const size_t close = text.find('!', open + 1);
+    if (close == std::string_view::npos) {
+      diags.error(where, "unbalanced '!' in '" + std::string(whole) + "'");
+      return false;
+    }
+    const std::string marker = upper(text.substr(open, close - open + 1));
+    const auto it = subs_.find(marker);
+    if (it == subs_.end()) {
+      diags.error(where, "undefined substitution set " + marker);
+      return false;
+    }
+    if (forms.size() * it->second.size() > kMaxForms) {
+      diags.error(where, "substitution sets expand this entry to more than " + std::to_string(kMaxForms) +
+                             " forms; entry skipped");
+      return false;
+    }
+    std::vector<std::string> next;
+    next.reserve(forms.size() * it->second.size());
+    for (const std::string& f : forms)
+      for (const std::string& item : it->second) next.push_back(f + item);
+    forms = std::move(next);
+    text = text.substr(close + 1);
   }
-  size_t close = text.find('!', open + 1);
-  if (close == std::string_view::npos) {
-    diags.error(where, "unbalanced '!' in '" + std::string(text) + "'");
-    return false;
-  }
-  std::string marker = upper(text.substr(open, close - open + 1));
-  auto it = subs_.find(marker);
-  if (it == subs_.end()) {
-    diags.error(where, "undefined substitution set " + marker);
-    return false;
-  }
-  std::vector<std::string> tails;
-  if (!expand(text.substr(close + 1), where, tails, diags)) return false;
-  for (const auto& item : it->second)
-    for (const auto& tail : tails) out.push_back(std::string(text.substr(0, open)) + item + tail);
+  for (std::string& f : forms) out.push_back(std::move(f));
   return true;
 }
 
@@ -158,6 +171,17 @@ void AgentDictionary::load_string(std::string_view content, const std::string& f
       }
     }
   }
+}
+
+void AgentDictionary::add_agent(Agent agent, Diagnostics& diags) {
+  if (!agent.generated) ++entries_;
+  add(std::move(agent), diags);
+}
+
+bool AgentDictionary::add_substitution(const std::string& marker, std::vector<std::string> items) {
+  const bool fresh = !subs_.count(marker);
+  subs_[marker] = std::move(items);
+  return fresh;
 }
 
 bool AgentDictionary::load_file(const std::filesystem::path& path, Diagnostics& diags) {

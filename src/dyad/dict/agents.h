@@ -60,6 +60,15 @@ class AgentDictionary {
   Match longest_match(std::span<const std::string_view> tokens, size_t start) const;
   Match longest_match(std::span<const std::string> tokens, size_t start) const;
 
+  // Building a dictionary entry by entry (the native reader, tools). add_agent keeps the
+  // load_string rules: a duplicate written phrase is a warning and dropped, a generated
+  // form never replaces an entry, a written entry replaces a generated form (both stay in
+  // agents(), the written one is found). Written (not generated) entries are counted in
+  // entry_count().
+  void add_agent(Agent agent, Diagnostics& diags);
+  // Replaces the set of that name ("!PERSON!"); returns false when it existed.
+  bool add_substitution(const std::string& marker, std::vector<std::string> items);
+
  private:
   void add(Agent agent, Diagnostics& diags);
   bool expand(std::string_view text, const SourceLocation& where, std::vector<std::string>& out,

@@ -31,6 +31,21 @@ void DiscardList::load_string(std::string_view content, const std::string& file,
   }
 }
 
+bool DiscardList::add(Discard entry, Diagnostics& diags) {
+  if (entry.phrase.empty()) {
+    diags.error(entry.where, "empty discard phrase");
+    return false;
+  }
+  const uint32_t prev = trie_.insert(entry.phrase, static_cast<uint32_t>(entries_.size()));
+  if (prev != PhraseTrie::kNone) {
+    diags.warning(entry.where, "duplicate discard phrase '" + join(entry.phrase) + "' (first at " +
+                                   entries_[prev].where.str() + "); the first is kept");
+    return false;
+  }
+  entries_.push_back(std::move(entry));
+  return true;
+}
+
 bool DiscardList::load_file(const std::filesystem::path& path, Diagnostics& diags) {
   std::string content;
   if (!read_dictionary_file(path, content, diags)) return false;

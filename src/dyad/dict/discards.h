@@ -42,6 +42,10 @@ class DiscardList {
   Match longest_match(std::span<const std::string_view> tokens, size_t start) const;
   Match longest_match(std::span<const std::string> tokens, size_t start) const;
 
+  // Adds one entry (the native reader, tools). An empty or duplicate phrase is reported
+  // at entry.where and dropped (the first is kept); returns whether it was added.
+  bool add(Discard entry, Diagnostics& diags);
+
  private:
   std::vector<Discard> entries_;
   PhraseTrie trie_;

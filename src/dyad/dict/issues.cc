@@ -45,7 +45,7 @@ std::vector<Phrase> expand_issue_phrase(std::string_view text) {
       for (const auto& tf : token_forms) {
         for (const auto& form : part_forms(part)) {
           if (form.empty()) continue;
-          if (first_part) {
+          if (first_part || tf.empty()) {  // tf is empty after an empty first part ("+k")
             next.push_back(Phrase{form});
             continue;
           }
@@ -56,6 +56,7 @@ std::vector<Phrase> expand_issue_phrase(std::string_view text) {
           hyphened.back() += "-" + form;
           next.push_back(std::move(hyphened));
         }
+        if (next.size() > kMaxIssueForms) return next;  // too many: the caller rejects the line
       }
       if (!next.empty()) token_forms = std::move(next);
       first_part = false;
@@ -65,6 +66,7 @@ std::vector<Phrase> expand_issue_phrase(std::string_view text) {
     std::vector<Phrase> combined;
     for (const auto& prefix : out)
       for (const auto& tf : token_forms) {
+        if (combined.size() > kMaxIssueForms) return combined;  // too many: the caller rejects the line
         Phrase p = prefix;
         p.insert(p.end(), tf.begin(), tf.end());
         combined.push_back(std::move(p));
@@ -78,12 +80,14 @@ std::vector<Phrase> expand_issue_phrase(std::string_view text) {
 void IssueDictionary::load_string(std::string_view content, const std::string& file, Diagnostics& diags) {
   std::string category;
   bool in_block = false;
+  uint64_t block_line = 0;  // of the open <ISSUE>
   for (const DictLine& line : split_lines(content)) {
     SourceLocation where{file, line.number};
     std::string_view text = trim(line.text);
     if (text.starts_with("<ISSUE")) {
       if (in_block) diags.warning(where, "<ISSUE> opened before the previous one was closed");
       in_block = true;
+      block_line = line.number;
       category.clear();
       size_t at = text.find("CATEGORY=\"");
       if (at != std::string_view::npos) {
@@ -144,6 +148,11 @@ void IssueDictionary::load_string(std::string_view content, const std::string& f
       diags.error(where, "empty issue phrase");
       continue;
     }
+    if (forms.size() > kMaxIssueForms) {
+      diags.error(where, "issue phrase expands to more than " + std::to_string(kMaxIssueForms) +
+                             " forms; line skipped");
+      continue;
+    }
     ++lines_;
     bool first = true;
     for (auto& form : forms) {
@@ -162,7 +171,25 @@ void IssueDictionary::load_string(std::string_view content, const std::string& f
       entries_.push_back(std::move(is));
     }
   }
-  if (in_block) diags.warning({file, 0}, "<ISSUE> block not closed at end of file");
+  if (in_block) diags.warning({file, block_line}, "<ISSUE> block not closed at end of file");
+}
+
+bool IssueDictionary::add(Issue entry, Diagnostics& diags) {
+  if (entry.phrase.empty()) {
+    diags.error(entry.where, "empty issue phrase");
+    return false;
+  }
+  if (!entry.generated) ++lines_;
+  const uint32_t prev = trie_.insert(entry.phrase, static_cast<uint32_t>(entries_.size()));
+  if (prev != PhraseTrie::kNone) {
+    const Issue& old = entries_[prev];
+    if (!entry.generated && !old.generated)
+      diags.warning(entry.where, "duplicate issue phrase '" + join(entry.phrase) + "' (first at " +
+                                     old.where.str() + "); the first is kept");
+    return false;
+  }
+  entries_.push_back(std::move(entry));
+  return true;
 }
 
 bool IssueDictionary::load_file(const std::filesystem::path& path, Diagnostics& diags) {

@@ -54,14 +54,24 @@ class IssueDictionary {
   Match longest_match(std::span<const std::string_view> tokens, size_t start) const;
   Match longest_match(std::span<const std::string> tokens, size_t start) const;
 
+  // Adds one entry (the native reader, tools), with load_string's rules: a phrase already
+  // present is dropped, with a warning when neither entry is generated. Written (not
+  // generated) entries are counted in line_count(). Returns whether it was added.
+  bool add(Issue entry, Diagnostics& diags);
+
  private:
   std::vector<Issue> entries_;
   PhraseTrie trie_;
   size_t lines_ = 0;
 };
 
+// The most forms one issue line may expand to; the reader rejects lines with more.
+inline constexpr size_t kMaxIssueForms = 1024;
+
 // The forms one issue phrase expands to (uppercase words), e.g. "pre+n:school" ->
-// {PRE SCHOOL}, {PRE SCHOOLS}, {PRE-SCHOOL}, {PRE-SCHOOLS}.
+// {PRE SCHOOL}, {PRE SCHOOLS}, {PRE-SCHOOL}, {PRE-SCHOOLS}. Expansion stops once there
+// are more than kMaxIssueForms forms (each n:, v: and + multiplies them): the result then
+// has more than kMaxIssueForms phrases, not all complete, and is to be rejected.
 std::vector<Phrase> expand_issue_phrase(std::string_view text);
 
 }  // namespace dyad::dict

@@ -67,11 +67,13 @@ std::string strip_comment(std::string_view line, bool& in_xml, std::string* comm
   return out;
 }
 
+// PETRARCH keeps whatever a code says (the validation suite has 174K, 025?, +++, xxy) and
+// writes it out verbatim; only blanks and brackets cannot be part of one.
 bool valid_code_part(std::string_view s) {
-  if (s == "---" || s == "+++") return true;
   if (s.empty() || s.size() > 8) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  return std::none_of(s.begin(), s.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '[' || c == ']' || c == ':' || c == '{' || c == '}' || c == '(' ||
+           c == ')';
   });
 }
 
@@ -168,6 +170,44 @@ std::vector<const VerbPattern*> VerbDictionary::patterns_for(std::string_view le
 
 const EventCode& VerbDictionary::code_of(const Verb& verb) const {
   return verb.code.code.empty() ? blocks_[verb.block].code : verb.code;
+}
+
+size_t VerbDictionary::add_block(VerbBlock block) {
+  block.verbs.clear();
+  block.patterns.clear();
+  blocks_.push_back(std::move(block));
+  return blocks_.size() - 1;
+}
+
+size_t VerbDictionary::add_verb(Verb verb) {
+  const size_t i = verbs_.size();
+  verbs_by_lemma_[verb.lemma].push_back(i);
+  // The same order as VerbReader::finish: the lemma, then each form once.
+  verbs_by_form_[verb.lemma].push_back(i);
+  for (const std::string& f : verb.forms) {
+    auto& list = verbs_by_form_[f];
+    if (list.empty() || list.back() != i) list.push_back(i);
+  }
+  blocks_[verb.block].verbs.push_back(i);
+  verbs_.push_back(std::move(verb));
+  return i;
+}
+
+size_t VerbDictionary::add_pattern(VerbPattern pattern) {
+  const size_t i = patterns_.size();
+  blocks_[pattern.block].patterns.push_back(i);
+  patterns_.push_back(std::move(pattern));
+  return i;
+}
+
+bool VerbDictionary::add_synset(Synset synset) {
+  if (!synset_index_.emplace(synset.name, synsets_.size()).second) return false;
+  synsets_.push_back(std::move(synset));
+  return true;
+}
+
+void VerbDictionary::add_transformation(Transformation transformation) {
+  transformations_.push_back(std::move(transformation));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -339,12 +379,10 @@ bool VerbReader::split_verb_phrase(std::string_view phrase, Verb& verb, bool rep
     if (report) diags_.error(at(line_), "empty verb");
     return false;
   }
-  if (words.size() > 1 && marked < 0) {
-    if (report)
-      diags_.error(at(line_),
-                   "multi-word verb '" + std::string(phrase) + "' needs a '+' before the verb word");
-    return false;
-  }
+  if (words.size() > 1 && marked < 0 && report)
+    diags_.warning(at(line_), "multi-word verb '" + std::string(phrase) +
+                                  "' has no '+' before its verb word; taking the first word, " +
+                                  upper(words[0]) + ", as the verb");
   if (marked < 0) marked = 0;
   std::string head = words[static_cast<size_t>(marked)];
   if (head.front() == '+') head.erase(0, 1);

@@ -29,8 +29,10 @@
 // Problems go to Diagnostics as file:line and reading continues: unbalanced brackets,
 // unknown synsets, bad codes and patterns without exactly one `*` are errors (the entry is
 // left out, except unknown synsets: the pattern is kept, it just cannot match); duplicate
-// verbs, synsets and patterns are warnings (exact duplicate patterns are dropped). Codes
-// are kept as written, whether or not CAMEO defines them.
+// verbs, synsets and patterns are warnings (exact duplicate patterns are dropped), and so
+// is a multi-word verb without '+' (its first word is taken as the verb). Codes are kept as
+// written, whether or not CAMEO defines them (`025?`, `+++`); only blanks and brackets make a
+// code bad.
 
 #include <cstddef>
 #include <filesystem>
@@ -85,6 +87,7 @@ struct VerbPattern {
   std::string text;     // the pattern as written, without '-', code and comment
   std::string comment;  // text after '#', trimmed
   size_t block = 0;     // index into VerbDictionary::blocks()
+  std::string plover;   // PLOVER event type (native dictionaries), "" when none
   SourceLocation where;
 };
 
@@ -107,6 +110,7 @@ struct VerbBlock {
   EventCode code;  // "---" when the header has none
   std::vector<size_t> verbs;
   std::vector<size_t> patterns;
+  std::string plover;  // PLOVER event type (native dictionaries), "" when none
   SourceLocation where;
 };
 
@@ -114,6 +118,8 @@ struct SynsetMember {
   std::vector<std::string> words;  // empty when `synset` is set
   std::string synset;              // a nested `+&NAME` member
   std::string plural;              // generated plural of the last word, "" when none
+
+  bool operator==(const SynsetMember&) const = default;
 };
 
 struct Synset {
@@ -147,6 +153,17 @@ class VerbDictionary {
   std::vector<const VerbPattern*> patterns_for(std::string_view lemma) const;
   // The verb's own code, else its block's.
   const EventCode& code_of(const Verb& verb) const;
+
+  // Building a dictionary entry by entry (the native reader, tools). Entries are appended
+  // and indexed as the PETRARCH reader indexes them; nothing is checked here.
+  // add_block ignores `verbs` and `patterns` (add_verb and add_pattern fill them);
+  // add_verb and add_pattern need `block` to be an existing block's index.
+  size_t add_block(VerbBlock block);
+  size_t add_verb(Verb verb);
+  size_t add_pattern(VerbPattern pattern);
+  // False (and nothing added) when a synset of that name exists already.
+  bool add_synset(Synset synset);
+  void add_transformation(Transformation transformation);
 
  private:
   friend class VerbReader;

@@ -76,6 +76,11 @@ class PetrarchReader final : public Reader {
         if (in_sentence_)
           ctx_.reject(sentence_line_, "<Sentence> is not closed before the next <Sentence>; record skipped");
         start_sentence();
+      } else if (tag_.name == "Config" && !in_sentence_) {
+        // Validation files set coder options between records; the next record carries them.
+        nlohmann::json config = nlohmann::json::object();
+        for (auto& [k, v] : tag_.attributes) config[k] = v;
+        configs_.push_back(std::move(config));
       } else if (!in_sentence_) {
         continue;
       } else if (tag_.name == "Text") {
@@ -249,6 +254,7 @@ class PetrarchReader final : public Reader {
       }
     }
     if (!codings_.empty()) a.extra["event_codings"] = std::move(codings_);
+    if (!configs_.empty()) a.extra["config"] = std::exchange(configs_, nlohmann::json::array());
     a.text = unwrap(decode_xml_entities(text_));
     a.invalid_utf8 += utf8::sanitize(a.text);
     return true;
@@ -263,6 +269,7 @@ class PetrarchReader final : public Reader {
   uint64_t sentence_line_ = 0;
   std::vector<std::pair<std::string, std::string>> attributes_;
   nlohmann::json codings_ = nlohmann::json::array();
+  nlohmann::json configs_ = nlohmann::json::array();  // <Config> elements since the last record
   std::string text_;
   int texts_ = 0;
   bool text_too_long_ = false;

@@ -1,0 +1,609 @@
+#include "dyad/coder/coder.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+#include <tuple>
+
+#include "dyad/coder/mentions.h"
+#include "dyad/dict/dict_text.h"
+
+namespace dyad::coder {
+namespace {
+
+using dict::PatternToken;
+using dict::PatternTokenKind;
+
+bool has_letter(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+struct Tree {
+  explicit Tree(const Sentence& s) : children(s.words.size()), subtree_end(s.words.size()) {
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      const int h = s.words[i].head;
+      if (h >= 0 && static_cast<size_t>(h) < s.words.size()) children[static_cast<size_t>(h)].push_back(i);
+    }
+    for (size_t i = 0; i < s.words.size(); ++i) subtree_end[i] = static_cast<uint32_t>(i);
+    // Children before parents is not guaranteed; walk each word up to the root.
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      int h = s.words[i].head;
+      for (size_t guard = 0; h >= 0 && static_cast<size_t>(h) < s.words.size() && guard < s.words.size();
+           ++guard) {
+        auto& end = subtree_end[static_cast<size_t>(h)];
+        end = std::max(end, static_cast<uint32_t>(i));
+        h = s.words[static_cast<size_t>(h)].head;
+      }
+    }
+  }
+  // Whether every word of w's subtree lies in [from, to].
+  bool subtree_within(const Sentence& s, uint32_t w, uint32_t from, uint32_t to) const {
+    if (w < from || w > to || subtree_end[w] > to) return false;
+    for (uint32_t c : children[w])
+      if (!subtree_within(s, c, from, to)) return false;
+    return true;
+  }
+  std::vector<std::vector<uint32_t>> children;
+  std::vector<uint32_t> subtree_end;  // the last word of each word's subtree
+};
+
+// One element of the word sequence a pattern is matched against: a word, or the start
+// or end of a mention.
+struct Item {
+  enum Kind { kWord, kOpen, kClose } kind;
+  uint32_t word = 0;
+  int mention = -1;
+};
+
+// Builds the items for `words` (in the order to be matched), marking mention bounds.
+std::vector<Item> make_items(const std::vector<uint32_t>& words, const std::vector<int>& mention_of) {
+  std::vector<Item> items;
+  int open = -1;
+  for (uint32_t w : words) {
+    const int m = mention_of[w];
+    if (m != open) {
+      if (open >= 0) items.push_back({Item::kClose, 0, open});
+      if (m >= 0) items.push_back({Item::kOpen, 0, m});
+      open = m;
+    }
+    items.push_back({Item::kWord, w, m});
+  }
+  if (open >= 0) items.push_back({Item::kClose, 0, open});
+  return items;
+}
+
+struct Capture {
+  int source = -1, target = -1, compound = -1;
+  std::vector<uint32_t> words;  // literal words matched
+};
+
+// Matches pattern tokens (already in matching order, with their adjacency) against items.
+class SequenceMatcher {
+ public:
+  SequenceMatcher(const std::vector<const PatternToken*>& tokens, const std::vector<bool>& adjacent,
+                  const std::vector<Item>& items, const std::vector<std::string>& forms,
+                  const std::vector<Mention>& mentions, const dict::VerbDictionary& verbs)
+      : tokens_(tokens),
+        adjacent_(adjacent),
+        items_(items),
+        forms_(forms),
+        mentions_(mentions),
+        verbs_(verbs) {}
+
+  bool match(Capture& capture) const { return step(0, 0, capture); }
+
+ private:
+  bool step(size_t k, size_t pos, Capture& capture) const {
+    if (k == tokens_.size()) return true;
+    const PatternToken& t = *tokens_[k];
+    for (size_t p = pos; p < items_.size(); ++p) {
+      if (p > pos && adjacent_[k] && items_[p - 1].kind == Item::kWord) return false;
+      Capture next = capture;
+      size_t after = 0;
+      if (try_at(t, p, next, after) && step(k + 1, after, next)) {
+        capture = std::move(next);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether token t matches at items_[p]; `after` is the next item to look at.
+  bool try_at(const PatternToken& t, size_t p, Capture& capture, size_t& after) const {
+    const Item& item = items_[p];
+    switch (t.kind) {
+      case PatternTokenKind::kWord:
+        if (item.kind != Item::kWord || forms_[item.word] != t.text) return false;
+        capture.words.push_back(item.word);
+        after = p + 1;
+        return true;
+      case PatternTokenKind::kSynset:
+        return synset_at(t.text, p, capture, after, 0);
+      case PatternTokenKind::kSource:
+      case PatternTokenKind::kTarget:
+      case PatternTokenKind::kCompound:
+      case PatternTokenKind::kSkip: {
+        // At a mention's start, or at a word inside one ("* THEIR ^ ABOUT +": THEIR is part
+        // of the phrase "their populations" that ^ skips).
+        if (item.kind == Item::kClose || item.mention < 0) return false;
+        if (t.kind == PatternTokenKind::kCompound && !mentions_[static_cast<size_t>(item.mention)].compound())
+          return false;
+        if (t.kind == PatternTokenKind::kSource) capture.source = item.mention;
+        if (t.kind == PatternTokenKind::kTarget) capture.target = item.mention;
+        if (t.kind == PatternTokenKind::kCompound) capture.compound = item.mention;
+        size_t q = p + 1;
+        while (q < items_.size() && !(items_[q].kind == Item::kClose && items_[q].mention == item.mention))
+          ++q;
+        after = q + 1;
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  bool synset_at(const std::string& name, size_t p, Capture& capture, size_t& after, int depth) const {
+    const dict::Synset* synset = verbs_.synset(name);
+    if (!synset || depth > 4) return false;
+    for (const dict::SynsetMember& member : synset->members) {
+      if (!member.synset.empty()) {
+        if (synset_at(member.synset, p, capture, after, depth + 1)) return true;
+        continue;
+      }
+      for (int plural = 0; plural < 2; ++plural) {
+        if (plural && member.plural.empty()) continue;
+        size_t q = p;
+        std::vector<uint32_t> matched;
+        bool ok = true;
+        for (size_t i = 0; i < member.words.size() && ok; ++i) {
+          while (q < items_.size() && items_[q].kind != Item::kWord) ++q;
+          const std::string& want = plural && i + 1 == member.words.size() ? member.plural : member.words[i];
+          if (q >= items_.size() || forms_[items_[q].word] != want || (i == 0 && q != p))
+            ok = false;
+          else
+            matched.push_back(items_[q++].word);
+        }
+        if (ok && !member.words.empty()) {
+          capture.words.insert(capture.words.end(), matched.begin(), matched.end());
+          after = q;
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  const std::vector<const PatternToken*>& tokens_;
+  const std::vector<bool>& adjacent_;
+  const std::vector<Item>& items_;
+  const std::vector<std::string>& forms_;
+  const std::vector<Mention>& mentions_;
+  const dict::VerbDictionary& verbs_;
+};
+
+bool is_bracket(PatternTokenKind k) {
+  return k == PatternTokenKind::kPrepOpen || k == PatternTokenKind::kPrepClose ||
+         k == PatternTokenKind::kNounOpen || k == PatternTokenKind::kNounClose;
+}
+
+// The pattern's parts in matching order: after the verb left to right, before it right
+// to left; each token with whether it must touch the previous one.
+void matching_order(const dict::VerbPattern& p, std::vector<const PatternToken*>& lower,
+                    std::vector<bool>& lower_adjacent, std::vector<const PatternToken*>& upper,
+                    std::vector<bool>& upper_adjacent) {
+  bool joined = p.verb_joined_after;
+  for (const PatternToken& t : p.after) {
+    if (is_bracket(t.kind)) continue;
+    lower.push_back(&t);
+    lower_adjacent.push_back(lower.size() == 1 ? joined : t.joined);
+  }
+  // Walking left, token i touches the one after it when that one was written joined.
+  bool next_joined = p.verb_joined_before;
+  for (size_t i = p.before.size(); i-- > 0;) {
+    const PatternToken& t = p.before[i];
+    if (is_bracket(t.kind)) continue;
+    upper.push_back(&t);
+    upper_adjacent.push_back(next_joined);
+    next_joined = t.joined;
+  }
+}
+
+size_t specificity(const dict::VerbPattern& p) {
+  size_t n = 0;
+  for (const auto* part : {&p.before, &p.after})
+    for (const PatternToken& t : *part) n += !is_bracket(t.kind);
+  return n;
+}
+
+std::vector<std::string> split_codes(const std::string& code) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    const size_t slash = code.find('/', start);
+    out.push_back(code.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool CoderOptions::set(const std::string& name, const std::string& value) {
+  if (name == "require_dyad") {
+    std::string v = value;
+    for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    require_dyad = v.find("false") == std::string::npos;
+    return true;
+  }
+  int* target = nullptr;
+  if (name == "new_actor_length") target = &new_actor_length;
+  if (name == "comma_min") target = &comma_min;
+  if (name == "comma_max") target = &comma_max;
+  if (name == "comma_bmin") target = &comma_bmin;
+  if (name == "comma_bmax") target = &comma_bmax;
+  if (name == "comma_emin") target = &comma_emin;
+  if (name == "comma_emax") target = &comma_emax;
+  if (!target) return false;
+  int n = 0;
+  const std::string_view v = dict::trim(value);
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || end != v.data() + v.size()) return false;
+  *target = n;
+  return true;
+}
+
+void CoderOptions::apply(const dict::PetrarchConfig& config, Diagnostics& diags) {
+  const auto* options = config.section("Options");
+  if (!options) return;
+  for (const auto& [name, value] : *options) {
+    const bool ours = name == "require_dyad" || name == "new_actor_length" || name.starts_with("comma_");
+    if (ours && !set(name, value.value))
+      diags.error(value.where, "bad value '" + value.value + "' for " + name);
+  }
+}
+
+Coder::Coder(const dict::DictionarySet& dictionaries, CoderOptions options)
+    : dicts_(dictionaries), options_(options) {}
+
+SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t sentence_index,
+                           bool trace) const {
+  SentenceCoding out;
+  const auto& words = sentence.words;
+  const size_t n = words.size();
+  const std::vector<std::string> forms = upper_forms(sentence);
+  const auto note = [&](std::string s) {
+    if (trace) out.trace.push_back(std::move(s));
+  };
+
+  for (size_t i = 0; i < n; ++i)
+    if (auto m = dicts_.discards.longest_match(forms, i)) {
+      out.discarded = m.discard->story_level ? Discarded::kStory : Discarded::kSentence;
+      out.discard_phrase = m.discard->where.str();
+      note(fmt::format("discarded: '{}' ({})", dict::join(m.discard->phrase), out.discard_phrase));
+      return out;
+    }
+
+  const Tree tree(sentence);
+  out.kept.assign(n, true);
+
+  // Comma clauses, as PETRARCH's check_commas deletes them: by the number of words between
+  // two commas (or before the first, after the last). Commas inside a noun phrase don't
+  // count, and only whole subtrees inside the clause go.
+  {
+    const std::vector<Mention> phrases = find_mentions(sentence, out.kept);
+    std::vector<uint32_t> commas;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (words[i].form != ",") continue;
+      bool inside = false;
+      for (const Mention& m : phrases)
+        if (m.first_word() < i && i < m.last_word()) inside = true;
+      if (!inside) commas.push_back(i);
+    }
+    uint32_t end = static_cast<uint32_t>(n);
+    while (end > 0 && words[end - 1].upos == "PUNCT") --end;
+    const auto count_words = [&](uint32_t from, uint32_t to) {
+      int c = 0;
+      for (uint32_t i = from; i < to; ++i)
+        c += out.kept[i] && words[i].upos != "PUNCT" && has_letter(words[i].form);
+      return c;
+    };
+    const auto remove = [&](uint32_t from, uint32_t to) {  // [from, to)
+      if (from >= to) return;
+      bool any = false;
+      for (uint32_t i = from; i < to; ++i)
+        if (out.kept[i] && tree.subtree_within(sentence, i, from, to - 1)) {
+          out.kept[i] = false;
+          any = true;
+        }
+      if (any) note(fmt::format("comma clause deleted: words {}-{}", from + 1, to));
+    };
+    const auto in_range = [](int count, int lo, int hi) { return hi != 0 && count >= lo && count <= hi; };
+    if (!commas.empty()) {
+      for (size_t i = 0; i + 1 < commas.size(); ++i) {
+        const uint32_t from = commas[i] + 1, to = commas[i + 1];
+        if (in_range(count_words(from, to), options_.comma_min, options_.comma_max)) {
+          remove(from, to);
+          if (count_words(from, to) == 0) out.kept[commas[i + 1]] = false;
+        }
+      }
+      if (in_range(count_words(0, commas.front()), options_.comma_bmin, options_.comma_bmax))
+        remove(0, commas.front());
+      if (in_range(count_words(commas.back() + 1, end), options_.comma_emin, options_.comma_emax))
+        remove(commas.back() + 1, end);
+    }
+  }
+
+  out.mentions = find_mentions(sentence, out.kept);
+  const ActorResolver resolver(dicts_.actors, dicts_.agents);
+  code_mentions(sentence, forms, resolver, yyyymmdd, out.mentions);
+  std::vector<int> mention_of(n, -1), mention_by_head(n, -1);
+  for (size_t m = 0; m < out.mentions.size(); ++m) {
+    for (uint32_t w : out.mentions[m].words)
+      if (mention_of[w] < 0) mention_of[w] = static_cast<int>(m);
+    mention_by_head[out.mentions[m].head] = static_cast<int>(m);
+  }
+  // The mention a word heads, or the one it is inside.
+  const auto mention_at = [&](uint32_t w) {
+    return mention_by_head[w] >= 0 ? mention_by_head[w] : mention_of[w];
+  };
+
+  const auto child = [&](uint32_t v, auto&& pred) -> int {
+    for (uint32_t c : tree.children[v])
+      if (out.kept[c] && pred(words[c])) return static_cast<int>(c);
+    return -1;
+  };
+  // The verb's subject mention, following `conj` and `xcomp` up to the verb it shares one with.
+  const auto subject_of = [&](uint32_t v) -> int {
+    for (int hop = 0, w = static_cast<int>(v); hop < 4 && w >= 0; ++hop) {
+      const uint32_t u = static_cast<uint32_t>(w);
+      const int s = child(u, [](const Word& c) { return c.deprel == "nsubj" || c.deprel == "nsubj:pass"; });
+      if (s >= 0) return mention_at(static_cast<uint32_t>(s));
+      if (words[u].deprel == "xcomp" && words[u].head >= 0) {
+        const int o =
+            child(static_cast<uint32_t>(words[u].head), [](const Word& c) { return c.deprel == "obj"; });
+        if (o >= 0) return mention_at(static_cast<uint32_t>(o));
+      }
+      if (words[u].deprel != "conj" && words[u].deprel != "xcomp") return -1;
+      w = words[u].head;
+    }
+    return -1;
+  };
+
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  uint32_t coded_until = 0;
+  bool any_coded = false;
+  for (uint32_t v = 0; v < n; ++v) {
+    if (!out.kept[v] || !words[v].xpos.starts_with("VB")) continue;
+    if (words[v].deprel == "aux" || words[v].deprel == "aux:pass" || words[v].deprel == "cop") continue;
+    if (any_coded && v <= coded_until) continue;
+    const std::vector<const dict::Verb*> entries = dicts_.verbs.verbs_for_form(forms[v]);
+    if (entries.empty()) continue;
+
+    // The entry whose extra words (multi-word verbs) are all there, the longest first.
+    const dict::Verb* verb = nullptr;
+    uint32_t span_from = v, span_to = v;
+    for (const dict::Verb* e : entries) {
+      const size_t before = e->words_before.size(), after = e->words_after.size();
+      if (before > v || v + after >= n) continue;
+      bool ok = true;
+      for (size_t i = 0; i < after && ok; ++i) ok = forms[v + 1 + i] == e->words_after[i];
+      for (size_t i = 0; i < before && ok; ++i) ok = forms[v - before + i] == e->words_before[i];
+      if (!ok) continue;
+      if (!verb || before + after > verb->words_before.size() + verb->words_after.size() ||
+          (before + after == verb->words_before.size() + verb->words_after.size() && e->lemma == forms[v] &&
+           verb->lemma != forms[v])) {
+        verb = e;
+        span_from = static_cast<uint32_t>(v - before);
+        span_to = static_cast<uint32_t>(v + after);
+      }
+    }
+    if (!verb) continue;
+
+    // The verb's phrase: its right dependents, not a following conjoined clause.
+    uint32_t lower_end = span_to;
+    for (uint32_t c : tree.children[v]) {
+      const std::string& rel = words[c].deprel;
+      if (c > v && rel != "conj" && rel != "parataxis" && rel != "punct" && rel != "cc")
+        lower_end = std::max(lower_end, tree.subtree_end[c]);
+    }
+    std::vector<uint32_t> lower_words, upper_words;
+    for (uint32_t i = span_to + 1; i <= lower_end && i < n; ++i)
+      if (out.kept[i] && words[i].upos != "PUNCT") lower_words.push_back(i);
+    for (uint32_t i = span_from; i-- > 0;) {
+      if (!out.kept[i]) continue;
+      if (words[i].form == "," && mention_of[i] < 0) {
+        bool inside = false;
+        for (const Mention& m : out.mentions)
+          if (m.first_word() < i && i < m.last_word()) inside = true;
+        if (!inside) break;
+      }
+      if (words[i].upos != "PUNCT") upper_words.push_back(i);
+    }
+    const std::vector<Item> lower = make_items(lower_words, mention_of);
+    std::vector<Item> upper = make_items(upper_words, mention_of);
+    // Walking left, a mention is entered at its end: swap the marks.
+    for (Item& it : upper)
+      if (it.kind != Item::kWord) it.kind = it.kind == Item::kOpen ? Item::kClose : Item::kOpen;
+    {
+      std::vector<Item> fixed;
+      int open = -1;
+      for (const Item& it : upper) {
+        if (it.kind == Item::kWord) {
+          if (it.mention != open) {
+            if (open >= 0) fixed.push_back({Item::kClose, 0, open});
+            if (it.mention >= 0) fixed.push_back({Item::kOpen, 0, it.mention});
+            open = it.mention;
+          }
+          fixed.push_back(it);
+        }
+      }
+      if (open >= 0) fixed.push_back({Item::kClose, 0, open});
+      upper = std::move(fixed);
+    }
+
+    // The most specific matching pattern of the verb's block.
+    const dict::VerbBlock& block = dicts_.verbs.blocks()[verb->block];
+    const dict::VerbPattern* best = nullptr;
+    Capture best_capture;
+    size_t best_size = 0;
+    for (size_t pi : block.patterns) {
+      const dict::VerbPattern& p = dicts_.verbs.patterns()[pi];
+      std::vector<const PatternToken*> lt, ut;
+      std::vector<bool> la, ua;
+      matching_order(p, lt, la, ut, ua);
+      Capture capture;
+      if (!SequenceMatcher(lt, la, lower, forms, out.mentions, dicts_.verbs).match(capture)) continue;
+      if (!SequenceMatcher(ut, ua, upper, forms, out.mentions, dicts_.verbs).match(capture)) continue;
+      const size_t size = specificity(p);
+      if (!best || size > best_size) {
+        best = &p;
+        best_capture = capture;
+        best_size = size;
+      }
+    }
+    dict::EventCode code = dicts_.verbs.code_of(*verb);
+    std::string provenance = verb->where.str(), pattern_text;
+    if (best) {
+      code = best->code;
+      provenance = best->where.str();
+      pattern_text = best->text;
+    }
+    note(fmt::format("verb {} ({}): {} -> [{}{}{}]", words[v].form, verb->where.str(),
+                     best ? "pattern '" + best->text + "' at " + provenance : "no pattern, verb code",
+                     code.code, code.paired.empty() ? "" : ":", code.paired));
+    if ((code.code.empty() || code.code == "---") && code.paired.empty()) continue;
+
+    // Roles.
+    int target = best_capture.target, source = best_capture.source;
+    const int subject_word =
+        child(v, [](const Word& c) { return c.deprel == "nsubj:pass" || c.deprel == "nsubj"; });
+    const bool passive = subject_word >= 0 && words[static_cast<size_t>(subject_word)].deprel == "nsubj:pass";
+    int agent = -1;
+    for (uint32_t c : tree.children[v]) {
+      if (!out.kept[c]) continue;
+      if (words[c].deprel == "obl:agent") agent = mention_at(c);
+      if (words[c].deprel == "obl" && child(c, [](const Word& w) {
+                                        return w.deprel == "case" && (w.form == "by" || w.form == "By");
+                                      }) >= 0)
+        agent = mention_at(c);
+    }
+    if (best_capture.compound >= 0) source = target = best_capture.compound;
+    const bool swap = passive && agent >= 0 && best_capture.source < 0 && best_capture.target < 0 &&
+                      best_capture.compound < 0;
+    if (swap) {
+      source = agent;
+      target = mention_at(static_cast<uint32_t>(subject_word));
+    }
+    if (target < 0) {
+      for (const Item& it : lower)
+        if (it.kind == Item::kOpen && it.mention != source &&
+            out.mentions[static_cast<size_t>(it.mention)].coded()) {
+          target = it.mention;
+          break;
+        }
+      if (target < 0)
+        for (const Item& it : lower)
+          if (it.kind == Item::kOpen && it.mention != source) {
+            target = it.mention;
+            break;
+          }
+    }
+    const auto first_code = [&](int m) {
+      return m < 0 ? std::string("---") : out.mentions[static_cast<size_t>(m)].codes.front();
+    };
+    if (source < 0 && !passive) {
+      const int s = subject_of(v);
+      if (s >= 0 && s != target && out.mentions[static_cast<size_t>(s)].coded() &&
+          first_code(s) != first_code(target))
+        source = s;
+    }
+    if (source < 0 && !passive) {
+      for (const Item& it : upper)
+        if (it.kind == Item::kOpen && it.mention != target &&
+            out.mentions[static_cast<size_t>(it.mention)].coded() &&
+            first_code(it.mention) != first_code(target)) {
+          source = it.mention;
+          break;
+        }
+      if (source < 0)
+        for (const Item& it : upper)
+          if (it.kind == Item::kOpen && it.mention != target) {
+            source = it.mention;
+            break;
+          }
+    }
+
+    const auto codes_of = [&](int m) {
+      std::vector<std::string> codes;
+      if (m < 0) return std::vector<std::string>{"---"};
+      const Mention& mention = out.mentions[static_cast<size_t>(m)];
+      for (size_t c = 0; c < mention.codes.size(); ++c) {
+        if (mention.codes[c] == "---" && options_.new_actor_length > 0 &&
+            mention.conjuncts[c].size() <= static_cast<size_t>(options_.new_actor_length) &&
+            !mention.conjuncts[c].empty()) {
+          std::string text = "\"";
+          for (uint32_t w : mention.conjuncts[c]) text += (text.size() > 1 ? " " : "") + forms[w];
+          codes.push_back(text + "\"");
+          continue;
+        }
+        for (std::string& part : split_codes(mention.codes[c])) codes.push_back(std::move(part));
+      }
+      return codes;
+    };
+    std::vector<std::string> sources = codes_of(source), targets = codes_of(target);
+    if (!code.paired.empty()) {
+      if (sources == std::vector<std::string>{"---"}) sources = targets;
+      if (targets == std::vector<std::string>{"---"}) targets = sources;
+    }
+
+    std::vector<uint32_t> event_words;
+    for (uint32_t i = span_from; i <= span_to; ++i) event_words.push_back(i);
+    event_words.insert(event_words.end(), best_capture.words.begin(), best_capture.words.end());
+    std::sort(event_words.begin(), event_words.end());
+    bool emitted = false;
+    const auto emit = [&](const std::string& event_code, const std::vector<std::string>& from,
+                          int from_mention, const std::vector<std::string>& to, int to_mention,
+                          bool reverse) {
+      if (event_code.empty() || event_code == "---") return;
+      for (const std::string& s : from)
+        for (const std::string& t : to) {
+          if (s == t) continue;
+          if (options_.require_dyad && (s == "---" || t == "---")) continue;
+          if (!seen.emplace(s, t, event_code).second) continue;
+          Event e;
+          e.sentence_index = sentence_index;
+          e.source = {s, from_mention,
+                      from_mention >= 0 ? out.mentions[static_cast<size_t>(from_mention)].words
+                                        : std::vector<uint32_t>{}};
+          e.target = {t, to_mention,
+                      to_mention >= 0 ? out.mentions[static_cast<size_t>(to_mention)].words
+                                      : std::vector<uint32_t>{}};
+          e.code = event_code;
+          e.verb = v;
+          e.words = event_words;
+          e.pattern = provenance;
+          e.pattern_text = pattern_text;
+          e.reverse = reverse;
+          out.events.push_back(std::move(e));
+          emitted = true;
+        }
+    };
+    emit(code.code, sources, source, targets, target, false);
+    emit(code.paired, targets, target, sources, source, true);
+    note(fmt::format("  source {} target {}{}: {}",
+                     source >= 0 ? fmt::format("{}", fmt::join(sources, "/")) : "none",
+                     target >= 0 ? fmt::format("{}", fmt::join(targets, "/")) : "none",
+                     swap ? " (passive)" : "", emitted ? "coded" : "no event (require_dyad or same actor)"));
+    any_coded = true;
+    coded_until = std::max(coded_until, lower_end);
+  }
+  return out;
+}
+
+}  // namespace dyad::coder

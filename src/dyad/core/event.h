@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace dyad {
+
+// One side of an event: the code and the words it was read from.
+struct EventActor {
+  std::string code;             // "RUSGOV"; "---" when unknown; "\"TEXT\"" for a new actor
+  int32_t mention = -1;         // index into the sentence's mentions, -1 when none
+  std::vector<uint32_t> words;  // the words of the mention (Sentence::words indices)
+};
+
+// Who did what to whom, read off one sentence.
+struct Event {
+  uint32_t sentence_index = 0;
+  EventActor source, target;
+  std::string code;             // the event code as the dictionary writes it (CAMEO: "111")
+  uint32_t verb = 0;            // the predicate's word index
+  std::vector<uint32_t> words;  // the verb's words and the pattern's literal words that matched
+  std::string pattern;          // file:line of the pattern (or verb entry) that gave the code
+  std::string pattern_text;     // that pattern as written, "" for a verb's own code
+  bool reverse = false;         // the second half of a paired code [a:b]
+};
+
+}  // namespace dyad
