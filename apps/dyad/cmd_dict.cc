@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 #include "command.h"
@@ -38,6 +39,45 @@ int run_check(const CheckOptions& options) {
   return diags.errors() ? 1 : 0;
 }
 
+struct ConvertOptions {
+  std::string from = "auto";
+  std::string source;
+  std::string target;
+  bool verify = true;
+};
+
+int run_convert(const ConvertOptions& options) {
+  Diagnostics diags([](const Diagnostic& d) { std::cerr << d.str() << '\n'; });
+  dict::DictionaryFiles files;
+  if (!dict::find_dictionary_files(options.source, files, diags)) return 2;
+  const bool native = files.format == dict::DictionaryFormat::kNative;
+  if ((options.from == "petrarch" && native) || (options.from == "dyad" && !native))
+    throw CLI::ValidationError("--from", options.source + " holds " + (native ? "Dyad's" : "PETRARCH's") +
+                                             " format, not " + options.from);
+  dict::DictionarySet set;
+  if (!dict::load_dictionary_files(files, set, diags)) return 2;
+  const uint64_t problems = diags.errors();
+  if (std::filesystem::equivalent(options.source, options.target) ||
+      !dict::write_native_set(set, options.target, diags))
+    return 2;
+  std::cerr << fmt::format("dyad dict convert: {} -> {} ({})\n", options.source, options.target,
+                           set.summary());
+  if (problems)
+    std::cerr << fmt::format("dyad dict convert: {} errors in the input: those entries were left out\n",
+                             problems);
+  if (!options.verify) return problems ? 1 : 0;
+  Diagnostics quiet([](const Diagnostic&) {});
+  dict::DictionarySet reread;
+  if (!dict::load_dictionary_set(options.target, reread, quiet)) return 2;
+  const std::vector<std::string> diffs = dict::differences(set, reread);
+  for (const std::string& d : diffs)
+    std::cerr << "dyad dict convert: differs after conversion: " << d << '\n';
+  if (!diffs.empty()) return 1;
+  std::cerr << "dyad dict convert: verified: reading " << options.target
+            << " gives the same dictionaries, entry by entry\n";
+  return problems ? 1 : 0;
+}
+
 const CommandRegistration registration(70, [](CLI::App& root, CLI::App*& sub) -> Runner {
   sub = root.add_subcommand("dict", "Check and convert dictionary sets (PETRARCH's or Dyad's own)");
   sub->require_subcommand(1);
@@ -51,8 +91,22 @@ const CommandRegistration registration(70, [](CLI::App& root, CLI::App*& sub) ->
       ->required();
   check_cmd->add_flag("--errors-only", check->errors_only, "Do not print warnings (they are still counted)");
 
-  return [check_cmd, check]() -> int {
+  auto convert = std::make_shared<ConvertOptions>();
+  CLI::App* convert_cmd = sub->add_subcommand(
+      "convert",
+      "Write a dictionary set in Dyad's own plain-text format (docs/dictionaries.md), then read it back and "
+      "check that it holds the same entries. Exit status 0: same; 1: input errors or differences; 2: "
+      "failure");
+  convert_cmd->add_option("--from", convert->from, "Input format: petrarch, dyad or auto")
+      ->check(CLI::IsMember({"auto", "petrarch", "dyad"}))
+      ->capture_default_str();
+  convert_cmd->add_option("SOURCE", convert->source, "Dictionary directory to read")->required();
+  convert_cmd->add_option("--to", convert->target, "Directory to write (created if needed)")->required();
+  convert_cmd->add_flag("!--no-verify", convert->verify, "Do not read the written set back to compare");
+
+  return [check_cmd, check, convert_cmd, convert]() -> int {
     if (check_cmd->parsed()) return run_check(*check);
+    if (convert_cmd->parsed()) return run_convert(*convert);
     return 2;
   };
 });

@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <fstream>
 #include <sstream>
 #include <system_error>
+
+#include "dyad/dict/native_format.h"
 
 namespace dyad::dict {
 namespace fs = std::filesystem;
@@ -129,6 +132,37 @@ bool find_dictionary_files(const fs::path& directory, DictionaryFiles& files, Di
       return true;
     }
 
+  // Dyad's own format: the kind is in each file's first line.
+  std::vector<fs::path> native[5];
+  bool any_native = false;
+  for (const fs::path& p : names) {
+    if (p.extension() != ".dyad") continue;
+    std::ifstream in(p, std::ios::binary);
+    std::string header;
+    std::getline(in, header);
+    const auto kind = native_kind_of(header);
+    if (!kind) {
+      diags.error({p.string(), 1},
+                  "not a Dyad dictionary file (the first line should be "
+                  "'dyad-dictionary 1 KIND'); not read");
+      continue;
+    }
+    native[static_cast<int>(*kind)].push_back(p);
+    any_native = true;
+  }
+  if (any_native) {
+    files.format = DictionaryFormat::kNative;
+    assign_single(Kind::kVerbs, native[static_cast<int>(NativeKind::kVerbs)], files.verbs, diags);
+    files.actors = native[static_cast<int>(NativeKind::kActors)];
+    assign_single(Kind::kAgents, native[static_cast<int>(NativeKind::kAgents)], files.agents, diags);
+    assign_single(Kind::kDiscards, native[static_cast<int>(NativeKind::kDiscards)], files.discards, diags);
+    assign_single(Kind::kIssues, native[static_cast<int>(NativeKind::kIssues)], files.issues, diags);
+    std::error_code ignored;
+    if (fs::is_regular_file(directory / kNativeOptionsFile, ignored))
+      files.config = directory / kNativeOptionsFile;
+    return true;
+  }
+
   std::vector<fs::path> by_kind[6];
   for (const fs::path& p : names)
     by_kind[static_cast<int>(petrarch_kind(p.filename().string()))].push_back(p);
@@ -168,19 +202,34 @@ bool load_dictionary_files(const DictionaryFiles& files, DictionarySet& set, Dia
       add_hash(hash, content);
     }
   }
-  load(files.verbs, "verbs", [&](const std::string& content, const std::string& name) {
-    std::istringstream in(content);
-    set.verbs = read_verb_dictionary(in, name, diags);
-  });
-  for (const fs::path& p : files.actors)
-    load(p, "actors",
-         [&](const std::string& c, const std::string& n) { set.actors.load_string(c, n, diags); });
-  load(files.agents, "agents",
-       [&](const std::string& c, const std::string& n) { set.agents.load_string(c, n, diags); });
-  load(files.discards, "discards",
-       [&](const std::string& c, const std::string& n) { set.discards.load_string(c, n, diags); });
-  load(files.issues, "issues",
-       [&](const std::string& c, const std::string& n) { set.issues.load_string(c, n, diags); });
+  if (files.format == DictionaryFormat::kNative) {
+    load(files.verbs, "verbs",
+         [&](const std::string& c, const std::string& n) { set.verbs = read_native_verbs(c, n, diags); });
+    for (const fs::path& p : files.actors)
+      load(p, "actors",
+           [&](const std::string& c, const std::string& n) { add_native_actors(c, n, set.actors, diags); });
+    load(files.agents, "agents",
+         [&](const std::string& c, const std::string& n) { set.agents = read_native_agents(c, n, diags); });
+    load(files.discards, "discards", [&](const std::string& c, const std::string& n) {
+      set.discards = read_native_discards(c, n, diags);
+    });
+    load(files.issues, "issues",
+         [&](const std::string& c, const std::string& n) { set.issues = read_native_issues(c, n, diags); });
+  } else {
+    load(files.verbs, "verbs", [&](const std::string& content, const std::string& name) {
+      std::istringstream in(content);
+      set.verbs = read_verb_dictionary(in, name, diags);
+    });
+    for (const fs::path& p : files.actors)
+      load(p, "actors",
+           [&](const std::string& c, const std::string& n) { set.actors.load_string(c, n, diags); });
+    load(files.agents, "agents",
+         [&](const std::string& c, const std::string& n) { set.agents.load_string(c, n, diags); });
+    load(files.discards, "discards",
+         [&](const std::string& c, const std::string& n) { set.discards.load_string(c, n, diags); });
+    load(files.issues, "issues",
+         [&](const std::string& c, const std::string& n) { set.issues.load_string(c, n, diags); });
+  }
   set.hash = hash;
   return read > 0;
 }
@@ -200,6 +249,68 @@ std::string DictionarySet::summary() const {
       "{} agent forms; {} discards; {} issue forms",
       verbs.blocks().size(), verbs.verbs().size(), verbs.patterns().size(), verbs.synsets().size(),
       actors.size(), actors.phrase_count(), ranges, agents.size(), discards.size(), issues.size());
+}
+
+bool write_native_set(const DictionarySet& set, const fs::path& directory, Diagnostics& diags) {
+  std::error_code ec;
+  fs::create_directories(directory, ec);
+  if (ec) {
+    diags.error({directory.string(), 0}, "cannot create the directory: " + ec.message());
+    return false;
+  }
+  bool ok = true;
+  const auto write = [&](NativeKind kind, const auto& dict, std::vector<fs::path> sources) {
+    if (sources.empty() || sources.front().empty()) return;
+    NativeWriteOptions options;
+    for (const fs::path& s : sources) options.notes.push_back("converted from " + s.filename().string());
+    const fs::path target = directory / native_file_name(kind);
+    // Written beside and renamed, so a failed run leaves no half-written dictionary.
+    const fs::path partial = target.string() + ".partial";
+    {
+      std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+      write_native(dict, out, options);
+      out.flush();
+      if (!out) {
+        diags.error({partial.string(), 0}, "cannot write the file");
+        ok = false;
+        return;
+      }
+    }
+    fs::rename(partial, target, ec);
+    if (ec) {
+      diags.error({target.string(), 0}, "cannot rename " + partial.string() + ": " + ec.message());
+      ok = false;
+    }
+  };
+  write(NativeKind::kVerbs, set.verbs, {set.files.verbs});
+  write(NativeKind::kActors, set.actors, set.files.actors);
+  write(NativeKind::kAgents, set.agents, {set.files.agents});
+  write(NativeKind::kDiscards, set.discards, {set.files.discards});
+  write(NativeKind::kIssues, set.issues, {set.files.issues});
+  if (const auto* options = set.config.section("Options")) {
+    std::ofstream out(directory / kNativeOptionsFile, std::ios::binary | std::ios::trunc);
+    out << "# PETRARCH's coder options, from " << set.files.config.filename().string() << "\n[Options]\n";
+    for (const auto& [name, value] : *options) out << name << " = " << value.value << "\n";
+    if (!out) {
+      diags.error({(directory / kNativeOptionsFile).string(), 0}, "cannot write the file");
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+std::vector<std::string> differences(const DictionarySet& a, const DictionarySet& b, size_t limit) {
+  std::vector<std::string> out;
+  const auto add = [&](const char* kind, std::vector<std::string> found) {
+    for (std::string& d : found)
+      if (out.size() < limit) out.push_back(std::string(kind) + ": " + d);
+  };
+  add("verbs", differences(a.verbs, b.verbs, limit));
+  add("actors", differences(a.actors, b.actors, limit));
+  add("agents", differences(a.agents, b.agents, limit));
+  add("discards", differences(a.discards, b.discards, limit));
+  add("issues", differences(a.issues, b.issues, limit));
+  return out;
 }
 
 std::string hash_hex(uint64_t hash) { return fmt::format("{:016x}", hash); }

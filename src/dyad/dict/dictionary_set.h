@@ -6,7 +6,8 @@
 // The files are found, in this order of precedence:
 //   1. a PETR_config.ini in DIR: its [Dictionaries] section names them (verbfile_name,
 //      actorfile_list, agentfile_name, discardfile_name, issuefile_name), relative to DIR;
-//   2. Dyad's own format (docs/dictionaries.md): files ending in .dyad;
+//   2. Dyad's own format (docs/dictionaries.md): files ending in .dyad, each naming its
+//      kind in its first line, and an options.ini with PETRARCH's [Options];
 //   3. PETRARCH file names: CAMEO*.txt or *.verbs.txt, *.actors.txt, *.agents.txt,
 //      *.discards.txt, *Issue*.txt (case-insensitive).
 // Every actor file found is read; of the other kinds PETRARCH reads one file each, so
@@ -28,6 +29,9 @@
 namespace dyad::dict {
 
 enum class DictionaryFormat { kPetrarch, kNative };
+
+// A native set keeps PETRARCH's [Options] in this file (same syntax as PETR_config.ini).
+inline constexpr const char* kNativeOptionsFile = "options.ini";
 
 struct DictionaryFiles {
   std::filesystem::path directory;
@@ -73,7 +77,17 @@ bool load_dictionary_set(const std::filesystem::path& directory, DictionarySet& 
 // Reads the files already found (e.g. by find_dictionary_files).
 bool load_dictionary_files(const DictionaryFiles& files, DictionarySet& set, Diagnostics& diags);
 
-// "0x1234abcd..." as 16 hex digits.
+// Writes the set in Dyad's own format (docs/dictionaries.md) into `directory`: one
+// verbs.dyad, actors.dyad (all actor files merged), agents.dyad, discards.dyad,
+// issues.dyad, and options.ini with the [Options] of a PETR_config.ini. Each file is
+// written under a temporary name and renamed, so a failure leaves no partial file.
+bool write_native_set(const DictionarySet& set, const std::filesystem::path& directory, Diagnostics& diags);
+
+// Entry-by-entry differences between two sets (source locations ignored), at most
+// `limit`, each prefixed with its kind: empty when they hold the same dictionaries.
+std::vector<std::string> differences(const DictionarySet& a, const DictionarySet& b, size_t limit = 20);
+
+// "1234abcd..." as 16 hex digits.
 std::string hash_hex(uint64_t hash);
 
 }  // namespace dyad::dict

@@ -129,6 +129,49 @@ TEST_F(DictionarySetTest, HashFollowsTheBytes) {
   EXPECT_NE(a.hash, c.hash);
 }
 
+TEST_F(DictionarySetTest, NativeSetIsFoundAndReadsBackTheSame) {
+  write("CAMEO.t.txt", kVerbs);
+  write("a.actors.txt", kActors);
+  write("b.actors.txt", "FRANCE [FRA]\n");
+  write("t.agents.txt", "MINISTER [~GOV]\n");
+  write("PETR_config.ini",
+        "[Dictionaries]\nverbfile_name = CAMEO.t.txt\nactorfile_list = a.actors.txt, b.actors.txt\n"
+        "agentfile_name = t.agents.txt\n[Options]\nrequire_dyad = False\n");
+  Diagnostics diags;
+  DictionarySet petrarch;
+  ASSERT_TRUE(load_dictionary_set(dir_, petrarch, diags));
+  const fs::path native_dir = dir_ / "native";
+  ASSERT_TRUE(write_native_set(petrarch, native_dir, diags));
+  EXPECT_TRUE(fs::exists(native_dir / "verbs.dyad"));
+  EXPECT_TRUE(fs::exists(native_dir / "actors.dyad"));   // both actor files merged
+  EXPECT_FALSE(fs::exists(native_dir / "issues.dyad"));  // the set has none
+  DictionarySet native;
+  ASSERT_TRUE(load_dictionary_set(native_dir, native, diags));
+  EXPECT_EQ(diags.errors() + diags.warnings(), 0u);
+  EXPECT_EQ(native.files.format, DictionaryFormat::kNative);
+  EXPECT_EQ(native.files.actors.size(), 1u);
+  EXPECT_EQ(differences(petrarch, native), std::vector<std::string>{});
+  ASSERT_NE(native.config.find("Options", "require_dyad"), nullptr);
+  EXPECT_EQ(native.config.find("Options", "require_dyad")->value, "False");
+  // A change shows up as a difference.
+  native.actors.begin_actor({"x", 1});
+  native.actors.add_actor_phrase({"SPAIN"}, {"x", 1}, diags);
+  native.actors.add_actor_code(DatedCode{"ESP"});
+  native.actors.end_actor(diags);
+  EXPECT_FALSE(differences(petrarch, native).empty());
+}
+
+TEST_F(DictionarySetTest, ANativeFileWithABadHeaderIsReported) {
+  write("verbs.dyad", "dyad-dictionary 1 verbs\nblock SAY [010]\nverb SAY\n");
+  write("junk.dyad", "not a dictionary\n");
+  Diagnostics diags;
+  DictionarySet set;
+  ASSERT_TRUE(load_dictionary_set(dir_, set, diags));
+  ASSERT_EQ(diags.errors(), 1u);
+  EXPECT_EQ(diags.collected()[0].where.str(), (dir_ / "junk.dyad").string() + ":1");
+  EXPECT_FALSE(set.verbs.verbs_for("SAY").empty());
+}
+
 // The Phoenix directory has no PETR_config.ini: every file is found by its name.
 TEST(DictionarySetShared, FindsAndLoadsThePhoenixSet) {
   DYAD_REQUIRE_SHARED("petrarch/phoenix/CAMEO.2.0.txt", cameo);
