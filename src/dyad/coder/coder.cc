@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <set>
 #include <tuple>
 
@@ -79,6 +80,7 @@ std::vector<Item> make_items(const std::vector<uint32_t>& words, const std::vect
 
 struct Capture {
   int source = -1, target = -1, compound = -1;
+  bool compound_before_verb = false;
   std::vector<uint32_t> words;  // literal words matched
 };
 
@@ -87,13 +89,14 @@ class SequenceMatcher {
  public:
   SequenceMatcher(const std::vector<const PatternToken*>& tokens, const std::vector<bool>& adjacent,
                   const std::vector<Item>& items, const std::vector<std::string>& forms,
-                  const std::vector<Mention>& mentions, const dict::VerbDictionary& verbs)
+                  const std::vector<Mention>& mentions, const dict::VerbDictionary& verbs, bool leftward)
       : tokens_(tokens),
         adjacent_(adjacent),
         items_(items),
         forms_(forms),
         mentions_(mentions),
-        verbs_(verbs) {}
+        verbs_(verbs),
+        leftward_(leftward) {}
 
   bool match(Capture& capture) const { return step(0, 0, capture); }
 
@@ -162,7 +165,10 @@ class SequenceMatcher {
         bool ok = true;
         for (size_t i = 0; i < member.words.size() && ok; ++i) {
           while (q < items_.size() && items_[q].kind != Item::kWord) ++q;
-          const std::string& want = plural && i + 1 == member.words.size() ? member.plural : member.words[i];
+          // Walking left, a member's words come last first.
+          const size_t index = leftward_ ? member.words.size() - 1 - i : i;
+          const std::string& want =
+              plural && index + 1 == member.words.size() ? member.plural : member.words[index];
           if (q >= items_.size() || forms_[items_[q].word] != want || (i == 0 && q != p))
             ok = false;
           else
@@ -184,6 +190,7 @@ class SequenceMatcher {
   const std::vector<std::string>& forms_;
   const std::vector<Mention>& mentions_;
   const dict::VerbDictionary& verbs_;
+  bool leftward_;
 };
 
 bool is_bracket(PatternTokenKind k) {
@@ -376,12 +383,36 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
   };
 
   std::set<std::tuple<std::string, std::string, std::string>> seen;
-  uint32_t coded_until = 0;
-  bool any_coded = false;
+  // Words of the phrases of verbs already coded: verbs there are not coded again.
+  std::vector<bool> in_coded_phrase(n, false);
+  // A clause that reports or comments on the rest rather than belonging to the phrase
+  // it hangs from: `parataxis`, and a reporting verb parsed as a relative clause with a
+  // subject of its own that is not a relative pronoun ("..., the agency WFNA said").
+  const auto detached = [&](uint32_t w) {
+    const std::string& rel = words[w].deprel;
+    if (rel == "parataxis") return true;
+    if (rel != "acl:relcl") return false;
+    const std::string& lemma = words[w].lemma;
+    if (lemma != "say" && lemma != "report" && lemma != "tell" && lemma != "announce" && lemma != "add" &&
+        lemma != "state" && lemma != "claim" && lemma != "confirm")
+      return false;
+    for (uint32_t c : tree.children[w])
+      if ((words[c].deprel == "nsubj" || words[c].deprel == "nsubj:pass") && c < w) {
+        const std::string form = dict::upper(words[c].form);
+        return form != "WHO" && form != "WHICH" && form != "THAT" && form != "WHOM" && form != "WHOSE";
+      }
+    return false;
+  };
+  std::function<void(uint32_t, std::vector<uint32_t>&)> add_phrase = [&](uint32_t w,
+                                                                         std::vector<uint32_t>& into) {
+    if (detached(w)) return;
+    into.push_back(w);
+    for (uint32_t c : tree.children[w]) add_phrase(c, into);
+  };
   for (uint32_t v = 0; v < n; ++v) {
     if (!out.kept[v] || !words[v].xpos.starts_with("VB")) continue;
     if (words[v].deprel == "aux" || words[v].deprel == "aux:pass" || words[v].deprel == "cop") continue;
-    if (any_coded && v <= coded_until) continue;
+    if (in_coded_phrase[v]) continue;
     const std::vector<const dict::Verb*> entries = dicts_.verbs.verbs_for_form(forms[v]);
     if (entries.empty()) continue;
 
@@ -405,16 +436,18 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
     }
     if (!verb) continue;
 
-    // The verb's phrase: its right dependents, not a following conjoined clause.
-    uint32_t lower_end = span_to;
+    // The verb's phrase: its right dependents, not a following conjoined clause nor a
+    // reporting clause hung below it ("..., officials said").
+    std::vector<uint32_t> lower_words, upper_words;
     for (uint32_t c : tree.children[v]) {
       const std::string& rel = words[c].deprel;
-      if (c > v && rel != "conj" && rel != "parataxis" && rel != "punct" && rel != "cc")
-        lower_end = std::max(lower_end, tree.subtree_end[c]);
+      if (tree.subtree_end[c] > span_to && rel != "conj" && rel != "parataxis" && rel != "punct" &&
+          rel != "cc")
+        add_phrase(c, lower_words);
     }
-    std::vector<uint32_t> lower_words, upper_words;
-    for (uint32_t i = span_to + 1; i <= lower_end && i < n; ++i)
-      if (out.kept[i] && words[i].upos != "PUNCT") lower_words.push_back(i);
+    std::sort(lower_words.begin(), lower_words.end());
+    std::erase_if(lower_words,
+                  [&](uint32_t i) { return i <= span_to || !out.kept[i] || words[i].upos == "PUNCT"; });
     for (uint32_t i = span_from; i-- > 0;) {
       if (!out.kept[i]) continue;
       if (words[i].form == "," && mention_of[i] < 0) {
@@ -458,8 +491,10 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
       std::vector<bool> la, ua;
       matching_order(p, lt, la, ut, ua);
       Capture capture;
-      if (!SequenceMatcher(lt, la, lower, forms, out.mentions, dicts_.verbs).match(capture)) continue;
-      if (!SequenceMatcher(ut, ua, upper, forms, out.mentions, dicts_.verbs).match(capture)) continue;
+      if (!SequenceMatcher(lt, la, lower, forms, out.mentions, dicts_.verbs, false).match(capture)) continue;
+      const bool compound_after_verb = capture.compound >= 0;
+      if (!SequenceMatcher(ut, ua, upper, forms, out.mentions, dicts_.verbs, true).match(capture)) continue;
+      capture.compound_before_verb = capture.compound >= 0 && !compound_after_verb;
       const size_t size = specificity(p);
       if (!best || size > best_size) {
         best = &p;
@@ -493,13 +528,23 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
                                       }) >= 0)
         agent = mention_at(c);
     }
-    if (best_capture.compound >= 0) source = target = best_capture.compound;
+    // '%': the members of the compound act on each other ("Gondor and Osgiliath agreed").
+    // '%' before the verb: the compound's members act on each other ("Gondor and
+    // Osgiliath have agreed"); after it, the compound is the target ("agrees with the
+    // Philippines and France").
+    if (best_capture.compound >= 0 && best_capture.compound_before_verb)
+      source = target = best_capture.compound;
+    if (best_capture.compound >= 0 && !best_capture.compound_before_verb) target = best_capture.compound;
     const bool swap = passive && agent >= 0 && best_capture.source < 0 && best_capture.target < 0 &&
                       best_capture.compound < 0;
     if (swap) {
       source = agent;
       target = mention_at(static_cast<uint32_t>(subject_word));
     }
+    // A passive without its agent: the subject undergoes the event, the doer is unknown.
+    if (passive && agent < 0 && target < 0 && best_capture.compound < 0 &&
+        mention_at(static_cast<uint32_t>(subject_word)) != source)
+      target = mention_at(static_cast<uint32_t>(subject_word));
     if (target < 0) {
       for (const Item& it : lower)
         if (it.kind == Item::kOpen && it.mention != source &&
@@ -600,8 +645,7 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
                      source >= 0 ? fmt::format("{}", fmt::join(sources, "/")) : "none",
                      target >= 0 ? fmt::format("{}", fmt::join(targets, "/")) : "none",
                      swap ? " (passive)" : "", emitted ? "coded" : "no event (require_dyad or same actor)"));
-    any_coded = true;
-    coded_until = std::max(coded_until, lower_end);
+    for (uint32_t w : lower_words) in_coded_phrase[w] = true;
   }
   return out;
 }

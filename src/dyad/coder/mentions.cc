@@ -34,8 +34,19 @@ struct Tree {
 
 }  // namespace
 
-std::string ActorResolver::code(std::span<const std::string> words, int32_t yyyymmdd,
+std::string ActorResolver::code(std::span<const std::string> text, int32_t yyyymmdd,
                                 std::vector<std::string>* matched) const {
+  // "Dol_Amroth" in a text is the dictionaries' DOL_AMROTH: two words.
+  std::vector<std::string> split;
+  for (const std::string& w : text) {
+    size_t start = 0;
+    for (size_t us = w.find('_'); us != std::string::npos; us = w.find('_', start)) {
+      if (us > start) split.push_back(w.substr(start, us - start));
+      start = us + 1;
+    }
+    if (start < w.size()) split.push_back(w.substr(start));
+  }
+  const std::span<const std::string> words(split);
   size_t actor_start = words.size(), actor_length = 0;
   const dict::Actor* actor = nullptr;
   for (size_t i = 0; i < words.size(); ++i)
@@ -83,6 +94,18 @@ std::vector<Mention> find_mentions(const Sentence& sentence, const std::vector<b
   const auto& words = sentence.words;
   const Tree tree(sentence);
   const auto kept = [&](uint32_t w) { return w < keep.size() ? keep[w] : true; };
+  // Whether `c` stays in its head's phrase. A prepositional `nmod` does when it is one
+  // level deep ("soldiers from Gondor"); one with a phrase of its own under it ("the
+  // Gondor of the Prince of Dol Amroth") starts a mention of its own, as PETRARCH
+  // flattens a single level of prepositional phrases.
+  const auto joins = [&](uint32_t c) {
+    const std::string& rel = words[c].deprel;
+    if (!inside_noun_phrase(rel)) return false;
+    if (!rel.starts_with("nmod") || rel == "nmod:poss") return true;
+    for (uint32_t g : tree.children[c])
+      if (words[g].deprel.starts_with("nmod") && words[g].deprel != "nmod:poss") return false;
+    return true;
+  };
 
   // The words of the phrase headed by `w`, leaving out the subtrees of `skip`.
   std::function<void(uint32_t, std::vector<uint32_t>&, const std::vector<uint32_t>&)> collect =
@@ -90,7 +113,7 @@ std::vector<Mention> find_mentions(const Sentence& sentence, const std::vector<b
         if (!kept(w) || std::find(skip.begin(), skip.end(), w) != skip.end()) return;
         out.push_back(w);
         for (uint32_t c : tree.children[w])
-          if (inside_noun_phrase(words[c].deprel)) collect(c, out, skip);
+          if (joins(c)) collect(c, out, skip);
       };
   const auto code_words = [&](std::vector<uint32_t> ws) {
     std::sort(ws.begin(), ws.end());
@@ -132,7 +155,7 @@ std::vector<Mention> find_mentions(const Sentence& sentence, const std::vector<b
     const auto own = [&](uint32_t x, bool with_conj_skip) {
       Readings r{{x}};
       for (uint32_t c : tree.children[x]) {
-        if (!kept(c) || !inside_noun_phrase(words[c].deprel)) continue;
+        if (!kept(c) || !joins(c)) continue;
         const std::string& rel = words[c].deprel;
         if (with_conj_skip && (rel == "conj" || rel == "cc" || rel == "punct")) continue;
         if (std::find(shared_after.begin(), shared_after.end(), c) != shared_after.end()) continue;
@@ -163,7 +186,7 @@ std::vector<Mention> find_mentions(const Sentence& sentence, const std::vector<b
     if (!kept(h) || !is_nominal(words[h])) continue;
     const int parent = words[h].head;
     // Inside another noun phrase: that phrase's mention holds it.
-    if (parent >= 0 && inside_noun_phrase(words[h].deprel)) {
+    if (parent >= 0 && joins(h)) {
       bool absorbed = false;
       for (int p = parent; p >= 0; p = words[static_cast<size_t>(p)].head) {
         if (is_nominal(words[static_cast<size_t>(p)])) {
@@ -178,8 +201,20 @@ std::vector<Mention> find_mentions(const Sentence& sentence, const std::vector<b
     m.head = h;
     std::vector<uint32_t> all;
     collect(h, all, {});
+    // The preposition of the phrase itself ("with Gondor") is a word of the clause, not
+    // of the mention; those inside it ("soldiers from Gondor") stay.
+    const auto outer_case = [&](uint32_t w) {
+      return words[w].deprel == "case" && words[w].head >= 0 &&
+             (static_cast<uint32_t>(words[w].head) == h ||
+              (words[static_cast<size_t>(words[w].head)].deprel == "conj" &&
+               words[static_cast<size_t>(words[w].head)].head == static_cast<int>(h)));
+    };
+    std::erase_if(all, outer_case);
     m.words = code_words(all);
-    for (auto& reading : expand(h)) m.conjuncts.push_back(code_words(std::move(reading)));
+    for (auto& reading : expand(h)) {
+      std::erase_if(reading, outer_case);
+      m.conjuncts.push_back(code_words(std::move(reading)));
+    }
     mentions.push_back(std::move(m));
   }
   std::sort(mentions.begin(), mentions.end(),
