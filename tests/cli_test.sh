@@ -76,13 +76,14 @@ check "missing model is named" grep -q "none.dyadmodel" "$work/err"
 # 8. Dictionaries: check reports file:line problems; convert writes the native format
 #    and verifies it reads back the same.
 mkdir -p "$work/dict"
-printf '%s\n' '--- CRITICIZE [111] ---' 'CRITICIZE' '- * $ [111' '- * + [112]' >"$work/dict/t.verbs.txt"
+printf '%s\n' '--- CRITICIZE [111] ---' 'CRITICIZE' '- * $ [111' '- * + [112]' '- * $ + [345]' >"$work/dict/t.verbs.txt"
 printf '%s\n' 'RUSSIA [RUS]' 'VLADIMIR_PUTIN_ [RUSGOV 20000507-99991231]' >"$work/dict/t.actors.txt"
 "$dyad" dict check "$work/dict" >"$work/out" 2>"$work/err"
 status=$?
 check "dict check with an error exits 1" test "$status" -eq 1
 check "dict check names the bad line" grep -q "t.verbs.txt:3: error" "$work/out"
-check "dict check summary counts" grep -q "1 errors, 0 warnings" "$work/err"
+check "dict check warns about a code CAMEO lacks" grep -q "t.verbs.txt:5: warning: code 345 is not a CAMEO code" "$work/out"
+check "dict check summary counts" grep -q "1 errors, 1 warnings" "$work/err"
 "$dyad" dict convert --from petrarch "$work/dict" --to "$work/native" >"$work/out" 2>"$work/err"
 check "dict convert verifies the round trip" grep -q "verified" "$work/err"
 check "dict convert writes verbs.dyad" test -s "$work/native/verbs.dyad"

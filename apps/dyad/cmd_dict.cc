@@ -6,6 +6,8 @@
 #include <iostream>
 
 #include "command.h"
+#include "dyad/dict/cameo_codebook.h"
+#include "dyad/dict/code_check.h"
 #include "dyad/dict/dictionary_set.h"
 
 namespace dyad::app {
@@ -31,6 +33,9 @@ int run_check(const CheckOptions& options) {
     return 2;
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  // Codes CAMEO does not define are warnings: PETRARCH keeps them, and so does Dyad.
+  dict::CameoCodebook codebook;
+  if (dict::load_default_codebook(codebook, diags)) dict::check_event_codes(set.verbs, codebook, diags);
   std::cout.flush();
   std::cerr << fmt::format("dyad dict check: {}\n", set.summary());
   std::cerr << fmt::format("dyad dict check: {} errors, {} warnings in {} ({:.2f} s; set hash {})\n",

@@ -485,6 +485,7 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
     const dict::VerbPattern* best = nullptr;
     Capture best_capture;
     size_t best_size = 0;
+    std::vector<std::string> matched_patterns;
     for (size_t pi : block.patterns) {
       const dict::VerbPattern& p = dicts_.verbs.patterns()[pi];
       std::vector<const PatternToken*> lt, ut;
@@ -496,12 +497,17 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
       if (!SequenceMatcher(ut, ua, upper, forms, out.mentions, dicts_.verbs, true).match(capture)) continue;
       capture.compound_before_verb = capture.compound >= 0 && !compound_after_verb;
       const size_t size = specificity(p);
+      if (trace) matched_patterns.push_back(fmt::format("'{}' ({})", p.text, p.where.str()));
       if (!best || size > best_size) {
         best = &p;
         best_capture = capture;
         best_size = size;
       }
     }
+    if (trace)
+      note(fmt::format(
+          "verb {}: {} patterns in block {}; matching: {}", words[v].form, block.patterns.size(), block.name,
+          matched_patterns.empty() ? "none" : fmt::format("{}", fmt::join(matched_patterns, ", "))));
     dict::EventCode code = dicts_.verbs.code_of(*verb);
     std::string provenance = verb->where.str(), pattern_text;
     if (best) {
@@ -509,10 +515,14 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
       provenance = best->where.str();
       pattern_text = best->text;
     }
-    note(fmt::format("verb {} ({}): {} -> [{}{}{}]", words[v].form, verb->where.str(),
-                     best ? "pattern '" + best->text + "' at " + provenance : "no pattern, verb code",
-                     code.code, code.paired.empty() ? "" : ":", code.paired));
-    if ((code.code.empty() || code.code == "---") && code.paired.empty()) continue;
+    note(fmt::format(
+        "  chosen for {} ({}): {} -> [{}{}{}]", words[v].form, verb->where.str(),
+        best ? "the most specific, '" + best->text + "' at " + provenance : "no pattern, the verb's code",
+        code.code, code.paired.empty() ? "" : ":", code.paired));
+    if ((code.code.empty() || code.code == "---") && code.paired.empty()) {
+      note("  no event: the code is --- (no event by the dictionary's choice)");
+      continue;
+    }
 
     // Roles.
     int target = best_capture.target, source = best_capture.source;
@@ -641,11 +651,27 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
     };
     emit(code.code, sources, source, targets, target, false);
     emit(code.paired, targets, target, sources, source, true);
-    note(fmt::format("  source {} target {}{}: {}",
-                     source >= 0 ? fmt::format("{}", fmt::join(sources, "/")) : "none",
-                     target >= 0 ? fmt::format("{}", fmt::join(targets, "/")) : "none",
-                     swap ? " (passive)" : "", emitted ? "coded" : "no event (require_dyad or same actor)"));
+    note(fmt::format(
+        "  source {} target {}{}: {}", source >= 0 ? fmt::format("{}", fmt::join(sources, "/")) : "none",
+        target >= 0 ? fmt::format("{}", fmt::join(targets, "/")) : "none", swap ? " (passive)" : "",
+        emitted ? "coded"
+        : (source < 0 || target < 0) && options_.require_dyad
+            ? "no event: source or target unknown and require_dyad is on"
+            : "no event: source and target are the same actor, or unknown"));
     for (uint32_t w : lower_words) in_coded_phrase[w] = true;
+  }
+  if (!out.events.empty()) {
+    bool ignored = false;
+    for (size_t i = 0; i < n && !ignored; ++i)
+      if (auto m = dicts_.issues.longest_match(forms, i)) {
+        if (m.issue->ignore) {
+          ignored = true;
+        } else if (std::find(out.issues.begin(), out.issues.end(), m.issue->code) == out.issues.end()) {
+          out.issues.push_back(m.issue->code);
+        }
+      }
+    if (ignored) out.issues.clear();
+    for (Event& e : out.events) e.issues = out.issues;
   }
   return out;
 }

@@ -50,6 +50,9 @@ struct SentenceCoding {
   std::string discard_phrase;  // the discard entry that matched (file:line)
   std::vector<Mention> mentions;
   std::vector<Event> events;
+  // Issue codes the sentence mentions, in order of first mention; none when an ignore
+  // phrase ("~...") of the issue dictionary is there, or when nothing was coded.
+  std::vector<std::string> issues;
   std::vector<bool> kept;          // per word: false when a comma clause was deleted
   std::vector<std::string> trace;  // why each verb was or was not coded (when asked for)
 };

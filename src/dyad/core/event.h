@@ -23,6 +23,7 @@ struct Event {
   std::string pattern;          // file:line of the pattern (or verb entry) that gave the code
   std::string pattern_text;     // that pattern as written, "" for a verb's own code
   bool reverse = false;         // the second half of a paired code [a:b]
+  std::vector<std::string> issues;  // issue codes the sentence mentions (issue dictionary)
 };
 
 }  // namespace dyad

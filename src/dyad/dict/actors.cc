@@ -67,6 +67,7 @@ void parse_code_groups(std::string_view text, const SourceLocation& where, std::
                        Diagnostics& diags) {
   size_t i = 0;
   bool unbalanced_reported = false;
+  size_t close_at = 0;  // the first ']' after i, kept while it still is (a run of '[' stays linear)
   while (i < text.size()) {
     char c = text[i];
     if (c == ' ' || c == '\t' || c == '\r') {
@@ -77,7 +78,8 @@ void parse_code_groups(std::string_view text, const SourceLocation& where, std::
       diags.error(where, "unexpected text '" + std::string(trim(text.substr(i))) + "' after code");
       return;
     }
-    size_t close = text.find(']', i + 1);
+    if (close_at <= i) close_at = text.find(']', i + 1);
+    size_t close = close_at;
     size_t reopen = text.find('[', i + 1);
     if (close == std::string_view::npos || (reopen != std::string_view::npos && reopen < close)) {
       // Once per line, and a bounded excerpt: a line of many '[' would otherwise make a

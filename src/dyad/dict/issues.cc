@@ -63,6 +63,10 @@ std::vector<Phrase> expand_issue_phrase(std::string_view text) {
       if (plus == std::string_view::npos) break;
       start = plus + 1;
     }
+    if (token_forms.size() == 1) {  // the usual case: extend in place (no copies, linear in the words)
+      for (auto& prefix : out) prefix.insert(prefix.end(), token_forms[0].begin(), token_forms[0].end());
+      continue;
+    }
     std::vector<Phrase> combined;
     for (const auto& prefix : out)
       for (const auto& tf : token_forms) {

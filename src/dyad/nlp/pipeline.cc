@@ -2,8 +2,8 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <vector>
 
+#include "dyad/core/data_path.h"
 #include "dyad/nlp/binary_io.h"
 #include "dyad/nlp/model_file.h"
 
@@ -12,20 +12,9 @@ namespace fs = std::filesystem;
 
 std::string find_default_model() {
   if (const char* env = std::getenv("DYAD_MODEL"); env && *env) return env;
-  std::vector<fs::path> candidates;
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const fs::path dir = exe.parent_path();
-    candidates.push_back(dir / "../../data/models" / kDefaultModelName);     // build/<preset>/dyad
-    candidates.push_back(dir / "../share/dyad/models" / kDefaultModelName);  // installed
-  }
-  candidates.push_back(fs::path(DYAD_DATA_DIR) / "models" / kDefaultModelName);  // the source tree
   std::string looked;
-  for (const fs::path& candidate : candidates) {
-    if (fs::exists(candidate, ec)) return candidate.lexically_normal().string();
-    looked += "\n  " + candidate.lexically_normal().string();
-  }
+  const fs::path found = find_data_file(std::string("models/") + kDefaultModelName, &looked);
+  if (!found.empty()) return found.string();
   throw ModelFormatError(
       std::string("no model found; looked for ") + kDefaultModelName + " in:" + looked +
       "\nname one with --model FILE or $DYAD_MODEL, or train one (see README: dyad train)");

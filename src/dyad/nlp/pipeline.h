@@ -13,9 +13,10 @@ namespace dyad::nlp {
 // The file name of the committed English model under data/models/.
 inline constexpr const char* kDefaultModelName = "en_ewt.dyadmodel";
 
-// The model used when none is named: $DYAD_MODEL, else data/models/en_ewt.dyadmodel
-// beside the executable's build or install tree, else in the source tree it was built
-// from. Throws ModelFormatError listing the places looked at when there is none.
+// The model used when none is named: $DYAD_MODEL, else models/en_ewt.dyadmodel found
+// by find_data_file (core/data_path.h: $DYAD_DATA_DIR, the executable's build or install
+// tree, the source tree it was built from). Throws ModelFormatError listing the places
+// looked at when there is none.
 std::string find_default_model();
 
 // Tagger, lemmatiser and parser loaded from one model file: everything that turns
