@@ -17,12 +17,12 @@ struct EventActor {
 struct Event {
   uint32_t sentence_index = 0;
   EventActor source, target;
-  std::string code;             // the event code as the dictionary writes it (CAMEO: "111")
-  uint32_t verb = 0;            // the predicate's word index
-  std::vector<uint32_t> words;  // the verb's words and the pattern's literal words that matched
-  std::string pattern;          // file:line of the pattern (or verb entry) that gave the code
-  std::string pattern_text;     // that pattern as written, "" for a verb's own code
-  bool reverse = false;         // the second half of a paired code [a:b]
+  std::string code;                 // the event code as the dictionary writes it (CAMEO: "111")
+  uint32_t verb = 0;                // the predicate's word index
+  std::vector<uint32_t> words;      // the verb's words and the pattern's literal words that matched
+  std::string pattern;              // file:line of the pattern (or verb entry) that gave the code
+  std::string pattern_text;         // that pattern as written, "" for a verb's own code
+  bool reverse = false;             // the second half of a paired code [a:b]
   std::vector<std::string> issues;  // issue codes the sentence mentions (issue dictionary)
 };
 
