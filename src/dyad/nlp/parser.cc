@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -20,6 +21,7 @@
 #include <cstring>
 #include <new>
 
+#include "dyad/nlp/flat_map.h"
 #include "dyad/nlp/parser_eval.h"
 #include "dyad/nlp/parser_transition.h"
 
@@ -111,23 +113,43 @@ class MoveTable {
   bool absolute() const { return absolute_; }
 
   void score(const uint64_t* keys, int n, std::array<float, kMoveCount>& out) const {
+    MoveSum acc{};
+    accumulate(keys, n, acc);
+    scores_of(acc, out);
+  }
+
+  // Integer sums of rows: the stored weights of a set of features added up. Integer
+  // addition does not depend on order, so sums of parts of a state's features can be
+  // cached and combined (parser decoding does) with the very result score() gives.
+  using MoveSum = std::array<int32_t, kMoveCount>;
+
+  // acc += the rows of those of keys[0, n) that are in the table.
+  void accumulate(const uint64_t* keys, int n, MoveSum& acc) const {
     if (absolute_) {
-      score_absolute(keys, n, out);
+      for (int i = 0; i < n; ++i) __builtin_prefetch(&slots4_[slot_of(keys[i], mask_)]);
+      for (int i = 0; i < n; ++i)
+        if (const int16_t* q = find_absolute(keys[i]))
+          for (size_t k = 0; k < 4; ++k) acc[k] += q[k];
       return;
     }
     for (int i = 0; i < n; ++i) __builtin_prefetch(&slots_[slot_of(keys[i], mask_)]);
-    int32_t acc[3] = {0, 0, 0};
-    for (int i = 0; i < n; ++i) {
-      const uint64_t key = keys[i];
-      const uint16_t fp = fingerprint(key);
-      for (size_t j = slot_of(key, mask_);; j = (j + 1) & mask_) {
-        const Slot& s = slots_[j];
-        if (s.fp == fp) {
-          acc[0] += s.q[0], acc[1] += s.q[1], acc[2] += s.q[2];
-          break;
-        }
-        if (s.fp == 0) break;
-      }
+    for (int i = 0; i < n; ++i)
+      if (const int16_t* q = find_relative(keys[i]))
+        for (size_t k = 0; k < 3; ++k) acc[k] += q[k];
+  }
+
+  void prefetch(uint64_t key) const {
+    if (absolute_)
+      __builtin_prefetch(&slots4_[slot_of(key, mask_)]);
+    else
+      __builtin_prefetch(&slots_[slot_of(key, mask_)]);
+  }
+
+  // The move scores of a sum.
+  void scores_of(const MoveSum& acc, std::array<float, kMoveCount>& out) const {
+    if (absolute_) {
+      for (size_t k = 0; k < kMoveCount; ++k) out[k] = static_cast<float>(acc[k]) * scale_;
+      return;
     }
     out[0] = 0;
     for (size_t k = 1; k < kMoveCount; ++k) out[k] = static_cast<float>(acc[k - 1]) * scale_;
@@ -187,22 +209,21 @@ class MoveTable {
   }
   size_t stride() const { return absolute_ ? 4 : 3; }
 
-  void score_absolute(const uint64_t* keys, int n, std::array<float, kMoveCount>& out) const {
-    for (int i = 0; i < n; ++i) __builtin_prefetch(&slots4_[slot_of(keys[i], mask_)]);
-    int32_t acc[4] = {0, 0, 0, 0};
-    for (int i = 0; i < n; ++i) {
-      const uint64_t key = keys[i];
-      const uint16_t fp = fingerprint(key);
-      for (size_t j = slot_of(key, mask_);; j = (j + 1) & mask_) {
-        const Slot4& s = slots4_[j];
-        if (s.fp == fp) {
-          for (size_t k = 0; k < 4; ++k) acc[k] += s.q[k];
-          break;
-        }
-        if (s.fp == 0) break;
-      }
+  const int16_t* find_absolute(uint64_t key) const {
+    const uint16_t fp = fingerprint(key);
+    for (size_t j = slot_of(key, mask_);; j = (j + 1) & mask_) {
+      const Slot4& s = slots4_[j];
+      if (s.fp == fp) return s.q;
+      if (s.fp == 0) return nullptr;
     }
-    for (size_t k = 0; k < kMoveCount; ++k) out[k] = static_cast<float>(acc[k]) * scale_;
+  }
+  const int16_t* find_relative(uint64_t key) const {
+    const uint16_t fp = fingerprint(key);
+    for (size_t j = slot_of(key, mask_);; j = (j + 1) & mask_) {
+      const Slot& s = slots_[j];
+      if (s.fp == fp) return s.q;
+      if (s.fp == 0) return nullptr;
+    }
   }
 
   static MoveTable build_absolute(const Rows& rows) {
@@ -296,26 +317,43 @@ class LabelTable {
   template <size_t N>
   void score(const uint64_t* keys, int n, std::array<float, N>& out) const {
     static_assert(N % 16 == 0);
-    const size_t rb = row_bytes();
-    std::fill(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(rb), 0.0f);
-    for (int i = 0; i < n; ++i) __builtin_prefetch(&slots_[slot_of(keys[i], mask_)]);
+    std::fill(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(row_bytes()), 0.0f);
     std::array<const int8_t*, 128> rows;
+    const size_t m = find_rows(keys, n, rows.data());
+    add_rows(rows.data(), m, out.data());
+  }
+
+  // The rows of those of keys[0, n) that are in the table, in key order, into `rows`
+  // (room for n); returns how many. The rows' bytes are prefetched.
+  size_t find_rows(const uint64_t* keys, int n, const int8_t** rows) const {
+    for (int i = 0; i < n; ++i) prefetch(keys[i]);
     size_t m = 0;
-    for (int i = 0; i < n; ++i) {
-      const uint64_t key = keys[i];
-      const uint32_t fp = fingerprint(key);
-      for (size_t j = slot_of(key, mask_);; j = (j + 1) & mask_) {
-        const Slot& s = slots_[j];
-        if (s.fp == fp) {
-          const int8_t* row = &data_[static_cast<size_t>(s.row) * rb];
-          for (size_t k = 0; k < rb; k += 64) __builtin_prefetch(row + k);
-          rows[m++] = row;
-          break;
-        }
-        if (s.fp == 0) break;
+    for (int i = 0; i < n; ++i)
+      if (const int8_t* row = find_row(keys[i])) rows[m++] = row;
+    return m;
+  }
+
+  void prefetch(uint64_t key) const { __builtin_prefetch(&slots_[slot_of(key, mask_)]); }
+
+  // The row of `key` (prefetched), or nullptr.
+  const int8_t* find_row(uint64_t key) const {
+    const uint32_t fp = fingerprint(key);
+    for (size_t j = slot_of(key, mask_);; j = (j + 1) & mask_) {
+      const Slot& s = slots_[j];
+      if (s.fp == fp) {
+        const size_t rb = row_bytes();
+        const int8_t* row = &data_[static_cast<size_t>(s.row) * rb];
+        for (size_t k = 0; k < rb; k += 64) __builtin_prefetch(row + k);
+        return row;
       }
+      if (s.fp == 0) return nullptr;
     }
-    float* o = out.data();
+  }
+
+  // out[k] += scale * row[k] for each row in turn (out has row_bytes() floats). The
+  // order of the rows fixes the float rounding: callers that cache partial sums keep it.
+  void add_rows(const int8_t* const* rows, size_t m, float* o) const {
+    const size_t rb = row_bytes();
     for (size_t j = 0; j < m; ++j) {
       const int8_t* row = rows[j];
       float scale;
@@ -524,6 +562,9 @@ struct Model {
   int beam = 0;     // beam width the model was trained for (<= 1: greedy)
   MoveTable moves;
   LabelTable arcs{1};
+  // Built on load (build_decode_tables): per LabelRole and label value (0 = none, l + 1
+  // = label l), the summed move rows of that role's label template.
+  std::vector<MoveTable::MoveSum> label_sums;
 };
 
 struct TrainModel {
@@ -783,45 +824,68 @@ void move_features(const Context& c, Features& f) {
   f.add(F(++id, 1));  // bias
 }
 
-// Features for the label of arc head -> dep (made by LEFT or RIGHT in state `st`).
-void label_features(const Context& c, int h, int dep, Features& f) {
-  f.n = 0;
+// Features for the label of arc head -> dep (made by LEFT or RIGHT in state `st`), in
+// five runs: runs that depend on the words h and dep alone (kWords*) alternate with
+// runs that depend on the arcs built so far (kState*). The order is that of training
+// (float sums) and the decoder's cache of the first run's partial sum relies on it.
+enum class LabelRun { kWords1, kState1, kWords2, kState2, kWords3 };
+
+void label_run(const Context& c, int h, int dep, LabelRun run, Features& f) {
   const uint64_t dir = h < dep ? 1 : 2;
   const uint64_t dw = c.w(dep), dp = c.p(dep), hw = c.w(h), hp = c.p(h);
-  const uint64_t dist = dist_bucket(h - dep);
-  uint64_t id = 200;
-  f.add(F(++id, dw, dir));
-  f.add(F(++id, dp, dir));
-  f.add(F(++id, dw, dp));
-  f.add(F(++id, hw, dir));
-  f.add(F(++id, hp, dir));
-  f.add(F(++id, hw, hp));
-  f.add(F(++id, hp, dp, dir));
-  f.add(F(++id, hw, dp, dir));
-  f.add(F(++id, hp, dw, dir));
-  f.add(F(++id, hw, dw, dir));
-  f.add(F(++id, hp, dp, dir, dist));
-  f.add(F(++id, c.u(dep), c.u(h), dir));
-  f.add(F(++id, c.sl(dep), c.sr(dep), dp));
-  f.add(F(++id, c.sl(dep), dp));
-  f.add(F(++id, c.sr(dep), dp));
-  f.add(F(++id, c.sl(h), c.sr(h), hp, dir));
-  f.add(F(++id, c.lab(h), hp, dp, dir));
-  f.add(F(++id, c.lab(h), dir));
-  f.add(F(++id, c.suf(dep), dp));
-  f.add(F(++id, c.shape(dep), dp));
-  f.add(F(++id, c.p(dep - 1), dp, c.p(dep + 1 < c.st.size() ? dep + 1 : -1)));
-  f.add(F(++id, c.p(h - 1), hp, c.p(h + 1 < c.st.size() ? h + 1 : -1)));
-  f.add(F(++id, c.p(c.l1(dep)), c.lab(c.l1(dep)), dp));
-  f.add(F(++id, c.p(c.r1(dep)), c.lab(c.r1(dep)), dp));
-  f.add(F(++id, c.w(c.l1(dep)), dp));
-  f.add(F(++id, c.vl(dep), c.vr(dep), dp, dir));
-  f.add(F(++id, hp, dp, c.p(c.hd(h)), dir));
-  f.add(F(++id, c.w(dep + 1 < c.st.size() ? dep + 1 : -1), dp));
-  f.add(F(++id, c.amb(dep), dir));
-  f.add(F(++id, c.amb(dep), hp, dir));
-  f.add(F(++id, c.amb(h), dp, dir));
-  f.add(F(++id, dir, 1));
+  switch (run) {
+    case LabelRun::kWords1: {
+      const uint64_t dist = dist_bucket(h - dep);
+      f.add(F(201, dw, dir));
+      f.add(F(202, dp, dir));
+      f.add(F(203, dw, dp));
+      f.add(F(204, hw, dir));
+      f.add(F(205, hp, dir));
+      f.add(F(206, hw, hp));
+      f.add(F(207, hp, dp, dir));
+      f.add(F(208, hw, dp, dir));
+      f.add(F(209, hp, dw, dir));
+      f.add(F(210, hw, dw, dir));
+      f.add(F(211, hp, dp, dir, dist));
+      f.add(F(212, c.u(dep), c.u(h), dir));
+      return;
+    }
+    case LabelRun::kState1:
+      f.add(F(213, c.sl(dep), c.sr(dep), dp));
+      f.add(F(214, c.sl(dep), dp));
+      f.add(F(215, c.sr(dep), dp));
+      f.add(F(216, c.sl(h), c.sr(h), hp, dir));
+      f.add(F(217, c.lab(h), hp, dp, dir));
+      f.add(F(218, c.lab(h), dir));
+      return;
+    case LabelRun::kWords2:
+      f.add(F(219, c.suf(dep), dp));
+      f.add(F(220, c.shape(dep), dp));
+      f.add(F(221, c.p(dep - 1), dp, c.p(dep + 1 < c.st.size() ? dep + 1 : -1)));
+      f.add(F(222, c.p(h - 1), hp, c.p(h + 1 < c.st.size() ? h + 1 : -1)));
+      return;
+    case LabelRun::kState2:
+      f.add(F(223, c.p(c.l1(dep)), c.lab(c.l1(dep)), dp));
+      f.add(F(224, c.p(c.r1(dep)), c.lab(c.r1(dep)), dp));
+      f.add(F(225, c.w(c.l1(dep)), dp));
+      f.add(F(226, c.vl(dep), c.vr(dep), dp, dir));
+      f.add(F(227, hp, dp, c.p(c.hd(h)), dir));
+      return;
+    case LabelRun::kWords3:
+      f.add(F(228, c.w(dep + 1 < c.st.size() ? dep + 1 : -1), dp));
+      f.add(F(229, c.amb(dep), dir));
+      f.add(F(230, c.amb(dep), hp, dir));
+      f.add(F(231, c.amb(h), dp, dir));
+      f.add(F(232, dir, 1));
+      return;
+  }
+}
+
+void label_features(const Context& c, int h, int dep, Features& f) {
+  f.n = 0;
+  for (LabelRun run :
+       {LabelRun::kWords1, LabelRun::kState1, LabelRun::kWords2, LabelRun::kState2, LabelRun::kWords3})
+    label_run(c, h, dep, run, f);
 }
 
 template <size_t N>
@@ -954,16 +1018,459 @@ inline void beam_path(const std::vector<BeamNode>& nodes, int node, std::vector<
   std::reverse(out.begin(), out.end());
 }
 
+// ---------------------------------------------------------------------------------
+// Move and label scorers of the beam. PlainScorer computes every feature key of every
+// decision and looks each up (training, on WeightTable). CachedScorer (decoding, on the
+// quantised tables) gives the very same scores faster: most of a state's features
+// depend on one or two words in fixed positions, not on the arcs, and the items of a
+// beam keep asking about the same words, so their summed rows are cached per sentence.
+// ---------------------------------------------------------------------------------
 template <class MoveT, class LabelT>
+class PlainScorer {
+ public:
+  PlainScorer(const MoveT& moves, const LabelT& arcs, int root_label)
+      : moves_(moves), arcs_(arcs), root_label_(root_label) {}
+
+  void start(const std::vector<WordValues>&) {}
+  void request_moves(size_t, const Context&) {}
+  void request_label(const Context&, int, int) {}
+  void move_scores(size_t, const Context& c, std::array<float, kMoveCount>& out) {
+    move_features(c, f_);
+    score(moves_, f_, out);
+  }
+  int label(const Context& c, int h, int d) {
+    label_features(c, h, d, f_);
+    score(arcs_, f_, ls_);
+    return best_label(ls_, arcs_.classes(), root_label_);
+  }
+
+ private:
+  const MoveT& moves_;
+  const LabelT& arcs_;
+  int root_label_;
+  Features f_;
+  std::array<float, kMaxLabels> ls_{};
+};
+
+// move_features() split by what its templates depend on. The template ids are those of
+// move_features() and together the parts give exactly its keys (parser_test checks that
+// the cached and the plain decoder agree).
+
+// A word in one position, with the templates that look at that word alone. The value
+// of a kBuffer word also fixes b1, b2, b3 and the word before b0; the bias is there.
+enum TokenRole : uint8_t {
+  kBuffer,       // b0
+  kStackTop,     // s0
+  kHead,         // s0's head
+  kLeft,         // s0's leftmost child
+  kRight,        // s0's rightmost child
+  kBufferLeft,   // b0's leftmost child
+  kHead2,        // s0's head's head
+  kLeft2,        // s0's second leftmost child
+  kRight2,       // s0's second rightmost child
+  kBufferLeft2,  // b0's second leftmost child
+  kSecond,       // s1
+  kTokenRoleCount
+};
+
+void token_role_features(const Context& c, TokenRole role, int t, Features& f) {
+  f.n = 0;
+  const uint64_t w = c.w(t), p = c.p(t);
+  switch (role) {
+    case kBuffer: {
+      const int n = c.st.size();
+      const int b1 = t + 1 < n ? t + 1 : -1, b2 = t + 2 < n ? t + 2 : -1, b3 = t + 3 < n ? t + 3 : -1;
+      const int before = t > 0 ? t - 1 : -1;
+      const uint64_t b1w = c.w(b1), b1p = c.p(b1), b2w = c.w(b2), b2p = c.p(b2);
+      f.add(F(4, w, p));
+      f.add(F(5, w));
+      f.add(F(6, p));
+      f.add(F(7, b1w, b1p));
+      f.add(F(8, b1w));
+      f.add(F(9, b1p));
+      f.add(F(10, b2w, b2p));
+      f.add(F(11, b2w));
+      f.add(F(12, b2p));
+      f.add(F(20, p, b1p));
+      f.add(F(21, p, b1p, b2p));
+      f.add(F(69, p, b1p, b2p, c.p(b3)));
+      f.add(F(70, c.suf(t), p));
+      f.add(F(72, c.shape(t), p));
+      f.add(F(76, c.w(before), p));
+      f.add(F(79, c.amb(t)));
+      f.add(F(80, c.amb(b1)));
+      f.add(F(82, c.amb(t), c.amb(b1)));
+      f.add(F(85, 1));
+      return;
+    }
+    case kStackTop:
+      f.add(F(1, w, p));
+      f.add(F(2, w));
+      f.add(F(3, p));
+      f.add(F(71, c.suf(t), p));
+      f.add(F(78, c.amb(t)));
+      return;
+    case kHead:
+      f.add(F(36, w));
+      f.add(F(37, p));
+      return;
+    case kLeft:
+      f.add(F(39, w));
+      f.add(F(40, p));
+      return;
+    case kRight:
+      f.add(F(42, w));
+      f.add(F(43, p));
+      return;
+    case kBufferLeft:
+      f.add(F(45, w));
+      f.add(F(46, p));
+      return;
+    case kHead2:
+      f.add(F(48, p));
+      return;
+    case kLeft2:
+      f.add(F(50, p));
+      return;
+    case kRight2:
+      f.add(F(52, p));
+      return;
+    case kBufferLeft2:
+      f.add(F(54, p));
+      return;
+    case kSecond:
+      f.add(F(65, p));
+      f.add(F(66, w, p));
+      return;
+    case kTokenRoleCount:
+      return;
+  }
+}
+
+// The templates of the pair s0, b0 (b1 and the word before b0 follow from b0).
+void top_pair_features(const Context& c, int s0, int b0, Features& f) {
+  f.n = 0;
+  const int n = c.st.size();
+  const int b1 = b0 + 1 < n ? b0 + 1 : -1;
+  const int before = b0 > 0 ? b0 - 1 : -1;
+  const uint64_t s0w = c.w(s0), s0p = c.p(s0), b0w = c.w(b0), b0p = c.p(b0);
+  const uint64_t d = s0 >= 0 && b0 >= 0 ? dist_bucket(b0 - s0) : kNone;
+  f.add(F(13, s0w, s0p, b0w, b0p));
+  f.add(F(14, s0w, s0p, b0w));
+  f.add(F(15, s0w, b0w, b0p));
+  f.add(F(16, s0w, s0p, b0p));
+  f.add(F(17, s0p, b0w, b0p));
+  f.add(F(18, s0w, b0w));
+  f.add(F(19, s0p, b0p));
+  f.add(F(22, s0p, b0p, c.p(b1)));
+  f.add(F(27, s0w, d));
+  f.add(F(28, s0p, d));
+  f.add(F(29, b0w, d));
+  f.add(F(30, b0p, d));
+  f.add(F(31, s0w, b0w, d));
+  f.add(F(32, s0p, b0p, d));
+  f.add(F(73, c.u(s0), c.u(b0)));
+  f.add(F(74, c.u(s0), c.u(b0), c.u(b1)));
+  f.add(F(75, c.p(before), b0p, s0p));
+  f.add(F(81, c.amb(s0), c.amb(b0)));
+  f.add(F(83, c.amb(s0), b0p));
+  f.add(F(84, s0p, c.amb(b0)));
+}
+
+// The label (Context::lab) of the word in one position: its templates see nothing else,
+// so their rows are summed per label value once per model.
+enum LabelRole : uint8_t {
+  kLabelTop,          // s0
+  kLabelLeft,         // s0's leftmost child
+  kLabelRight,        // s0's rightmost child
+  kLabelBufferLeft,   // b0's leftmost child
+  kLabelHead,         // s0's head
+  kLabelLeft2,        // s0's second leftmost child
+  kLabelRight2,       // s0's second rightmost child
+  kLabelBufferLeft2,  // b0's second leftmost child
+  kLabelRoleCount
+};
+constexpr uint64_t kLabelRoleTemplate[kLabelRoleCount] = {38, 41, 44, 47, 49, 51, 53, 55};
+
+// The templates that combine positions with the arcs built so far.
+void state_features(const Context& c, Features& f) {
+  f.n = 0;
+  const ArcEagerState& st = c.st;
+  const int s0 = st.s(0), s1 = st.s(1), b0 = st.b(0);
+  const int s0h = c.hd(s0), s0h2 = c.hd(s0h);
+  const int s0l = c.l1(s0), s0l2 = c.l2(s0), s0r = c.r1(s0), s0r2 = c.r2(s0);
+  const int b0l = c.l1(b0), b0l2 = c.l2(b0);
+  const uint64_t s0p = c.p(s0), b0p = c.p(b0);
+  f.add(F(23, c.p(s0h), s0p, b0p));
+  f.add(F(24, s0p, c.p(s0l), b0p));
+  f.add(F(25, s0p, c.p(s0r), b0p));
+  f.add(F(26, s0p, b0p, c.p(b0l)));
+  f.add(F(33, s0p, c.vr(s0)));
+  f.add(F(34, s0p, c.vl(s0)));
+  f.add(F(35, b0p, c.vl(b0)));
+  f.add(F(56, s0p, c.p(s0l), c.p(s0l2)));
+  f.add(F(57, s0p, c.p(s0r), c.p(s0r2)));
+  f.add(F(58, s0p, c.p(s0h), c.p(s0h2)));
+  f.add(F(59, b0p, c.p(b0l), c.p(b0l2)));
+  f.add(F(60, s0p, c.sr(s0)));
+  f.add(F(61, s0p, c.sl(s0)));
+  f.add(F(62, b0p, c.sl(b0)));
+  const uint64_t s0hh = s0 >= 0 ? (st.has_head(s0) ? 2 : 1) : 0;
+  f.add(F(63, s0hh, s0p, b0p));
+  f.add(F(64, s0hh, c.lab(s0), b0p));
+  f.add(F(67, c.p(s1), s0p, b0p));
+  f.add(F(68, c.p(s1), c.lab(s1), s0p, c.lab(s0)));
+  f.add(F(77, s0p, b0p, cap(static_cast<int>(st.stack().size()), 6)));
+}
+
+using MoveSum = MoveTable::MoveSum;
+
+inline void add_to(MoveSum& acc, const MoveSum& x) {
+  for (size_t k = 0; k < kMoveCount; ++k) acc[k] += x[k];
+}
+
+// Index of a label value (Context::lab) in Model::label_sums: 0 for "none", l + 1 for
+// label l (the decoder's labels come from best_label(), so l < the label count).
+inline size_t label_value_index(uint64_t lab) { return lab == kNoLabel ? 0 : static_cast<size_t>(lab); }
+
+// Per model: for each LabelRole and label value, the summed move rows of its template.
+void build_decode_tables(Model& m) {
+  const size_t values = m.labels.size() + 1;
+  m.label_sums.assign(kLabelRoleCount * values, MoveSum{});
+  for (size_t r = 0; r < kLabelRoleCount; ++r)
+    for (size_t v = 0; v < values; ++v) {
+      const uint64_t lab = v == 0 ? kNoLabel : static_cast<uint64_t>(v);
+      const uint64_t key = parser_detail::finish_key(F(kLabelRoleTemplate[r], lab));
+      m.moves.accumulate(&key, 1, m.label_sums[r * values + v]);
+    }
+}
+
+class CachedScorer {
+ public:
+  // The model to score with (kept by reference); call before start().
+  void use(const Model& m) {
+    m_ = &m;
+    label_values_ = m.labels.size() + 1;
+  }
+
+  void start(const std::vector<WordValues>& values) {
+    const size_t n = values.size();
+    token_sums_.resize((n + 1) * kTokenRoleCount);
+    token_known_.assign((n + 1) * kTokenRoleCount, 0);
+    pair_index_.clear();
+    pair_sums_.clear();
+    arc_index_.clear();
+    arc_words_.clear();
+    arc_prefix_.clear();
+    label_memo_index_.clear();
+    label_memo_.clear();
+  }
+
+  // Scoring a beam step is mostly waiting for table rows, so it has two phases:
+  // request_moves() for every item of the step starts the memory reads its scores will
+  // need (the rows of its state features, and those of its words' sums when they are
+  // not cached yet), then move_scores() adds up, with the reads of all items in flight
+  // together.
+  void request_moves(size_t item, const Context& c) {
+    if (pending_.size() <= item) pending_.resize(item + 1);
+    Features& state = pending_[item];
+    state_features(c, state);
+    for (int i = 0; i < state.n; ++i) m_->moves.prefetch(state.keys[static_cast<size_t>(i)]);
+    const Positions at(c);
+    for (size_t r = 0; r < kTokenRoleCount; ++r) {
+      const int t = at.token[r];
+      if (!token_known_[token_index(static_cast<TokenRole>(r), t)]) {
+        token_role_features(c, static_cast<TokenRole>(r), t, g_);
+        for (int i = 0; i < g_.n; ++i) m_->moves.prefetch(g_.keys[static_cast<size_t>(i)]);
+      }
+    }
+    if (!pair_index_.find(pair_key(at.token[kStackTop], at.token[kBuffer]))) {
+      top_pair_features(c, at.token[kStackTop], at.token[kBuffer], g_);
+      for (int i = 0; i < g_.n; ++i) m_->moves.prefetch(g_.keys[static_cast<size_t>(i)]);
+    }
+  }
+
+  // The move scores of the state of `item` (request_moves() first).
+  void move_scores(size_t item, const Context& c, std::array<float, kMoveCount>& out) {
+    const Features& state = pending_[item];
+    MoveSum acc{};
+    const Positions at(c);
+    for (size_t r = 0; r < kTokenRoleCount; ++r)
+      add_to(acc, token_sum(c, static_cast<TokenRole>(r), at.token[r]));
+    add_to(acc, pair_sum(c, at.token[kStackTop], at.token[kBuffer]));
+    for (size_t r = 0; r < kLabelRoleCount; ++r)
+      add_to(acc, m_->label_sums[r * label_values_ + label_value_index(c.lab(at.labelled[r]))]);
+    m_->moves.accumulate(state.keys.data(), state.n, acc);
+    m_->moves.scores_of(acc, out);
+  }
+
+  // Before label() for the arcs a beam step makes: starts the memory reads of the
+  // rows of the runs that depend on the arcs, so that those of all arcs overlap.
+  void request_label(const Context& c, int h, int d) {
+    g_.n = 0;
+    label_run(c, h, d, LabelRun::kState1, g_);
+    label_run(c, h, d, LabelRun::kState2, g_);
+    for (int i = 0; i < g_.n; ++i) m_->arcs.prefetch(g_.keys[static_cast<size_t>(i)]);
+  }
+
+  // label_features() scored in its order: the rows of the runs that depend on the words
+  // alone are found once per (h, d), and the first run's partial sum is kept (it starts
+  // the float sum, so continuing from it rounds as the full sum does).
+  //
+  // The items of a beam often make the same arc in the same surroundings: a label is
+  // remembered with the arc and the keys of the runs that depend on the arcs (the
+  // others follow from h and d), and equal keys give the same rows, so the same label.
+  int label(const Context& c, int h, int d) {
+    const LabelTable& arcs = m_->arcs;
+    const size_t rb = arcs.row_bytes();
+    f_.n = 0;
+    label_run(c, h, d, LabelRun::kState1, f_);
+    const int state1 = f_.n;
+    label_run(c, h, d, LabelRun::kState2, f_);
+    LabelMemo memo{h, d, 0, {}};
+    std::copy_n(f_.keys.data(), kLabelStateKeys, memo.keys.data());
+    uint64_t memo_key =
+        FlatMap<uint32_t>::mix_key(((static_cast<uint64_t>(h) << 32) | static_cast<uint32_t>(d)) + 1);
+    for (uint64_t k : memo.keys) memo_key = mix(memo_key, k);
+    memo_key |= 1;
+    if (const uint32_t* i = label_memo_index_.find(memo_key)) {
+      const LabelMemo& seen = label_memo_[*i];
+      if (seen.h == h && seen.d == d && seen.keys == memo.keys) return seen.label;
+    }
+    const ArcWords& words = arc_words(c, h, d);
+    std::array<const int8_t*, 32> rows;
+    size_t m = arcs.find_rows(f_.keys.data(), state1, rows.data());
+    m += copy_rows(words.rows2, words.n2, rows.data() + m);
+    m += arcs.find_rows(f_.keys.data() + state1, f_.n - state1, rows.data() + m);
+    m += copy_rows(words.rows3, words.n3, rows.data() + m);
+    std::copy_n(arc_prefix_.data() + words.prefix * rb, rb, ls_.data());
+    arcs.add_rows(rows.data(), m, ls_.data());
+    memo.label = best_label(ls_, arcs.classes(), m_->root_label);
+    label_memo_index_.insert(memo_key, static_cast<uint32_t>(label_memo_.size()));
+    label_memo_.push_back(memo);
+    return memo.label;
+  }
+
+ private:
+  // What the label of arc h -> d needs from the words alone.
+  struct ArcWords {
+    size_t prefix;  // arc_prefix_[prefix * row_bytes, ...): the kWords1 run summed
+    std::array<const int8_t*, 4> rows2;
+    std::array<const int8_t*, 5> rows3;
+    uint8_t n2, n3;
+  };
+
+  static constexpr size_t kLabelStateKeys = 11;  // keys of the kState1 and kState2 runs
+  struct LabelMemo {
+    int h, d, label;
+    std::array<uint64_t, kLabelStateKeys> keys;
+  };
+
+  template <size_t N>
+  static size_t copy_rows(const std::array<const int8_t*, N>& from, size_t n, const int8_t** to) {
+    std::copy_n(from.data(), n, to);
+    return n;
+  }
+
+  // The words in each TokenRole (and whose label each LabelRole sees) in a state.
+  struct Positions {
+    std::array<int, kTokenRoleCount> token;
+    std::array<int, kLabelRoleCount> labelled;
+    explicit Positions(const Context& c) {
+      const ArcEagerState& st = c.st;
+      const int s0 = st.s(0), b0 = st.b(0);
+      const int s0h = c.hd(s0), s0l = c.l1(s0), s0r = c.r1(s0), b0l = c.l1(b0);
+      const int s0h2 = c.hd(s0h), s0l2 = c.l2(s0), s0r2 = c.r2(s0), b0l2 = c.l2(b0);
+      token = {b0, s0, s0h, s0l, s0r, b0l, s0h2, s0l2, s0r2, b0l2, st.s(1)};
+      labelled = {s0, s0l, s0r, b0l, s0h, s0l2, s0r2, b0l2};
+    }
+  };
+
+  static size_t token_index(TokenRole role, int t) {
+    return static_cast<size_t>(t + 1) * kTokenRoleCount + role;
+  }
+  static uint64_t pair_key(int s0, int b0) {
+    return FlatMap<uint32_t>::mix_key(((static_cast<uint64_t>(s0 + 1) << 32) | static_cast<uint32_t>(b0)) +
+                                      1);
+  }
+
+  const MoveSum& token_sum(const Context& c, TokenRole role, int t) {
+    const size_t i = token_index(role, t);
+    MoveSum& sum = token_sums_[i];
+    if (!token_known_[i]) {
+      token_role_features(c, role, t, g_);
+      sum = MoveSum{};
+      m_->moves.accumulate(g_.keys.data(), g_.n, sum);
+      token_known_[i] = 1;
+    }
+    return sum;
+  }
+
+  const MoveSum& pair_sum(const Context& c, int s0, int b0) {
+    const uint64_t key = pair_key(s0, b0);
+    if (const uint32_t* i = pair_index_.find(key)) return pair_sums_[*i];
+    top_pair_features(c, s0, b0, g_);
+    MoveSum sum{};
+    m_->moves.accumulate(g_.keys.data(), g_.n, sum);
+    pair_index_.insert(key, static_cast<uint32_t>(pair_sums_.size()));
+    pair_sums_.push_back(sum);
+    return pair_sums_.back();
+  }
+
+  const ArcWords& arc_words(const Context& c, int h, int d) {
+    const uint64_t key =
+        FlatMap<uint32_t>::mix_key(((static_cast<uint64_t>(h) << 32) | static_cast<uint32_t>(d)) + 1);
+    if (const uint32_t* i = arc_index_.find(key)) return arc_words_[*i];
+    const LabelTable& arcs = m_->arcs;
+    const size_t rb = arcs.row_bytes();
+    ArcWords w{};
+    w.prefix = arc_words_.size();
+    arc_prefix_.resize(arc_prefix_.size() + rb, 0.0f);
+    std::array<const int8_t*, 16> rows;
+    g_.n = 0;
+    label_run(c, h, d, LabelRun::kWords1, g_);
+    const size_t m = arcs.find_rows(g_.keys.data(), g_.n, rows.data());
+    arcs.add_rows(rows.data(), m, arc_prefix_.data() + w.prefix * rb);
+    g_.n = 0;
+    label_run(c, h, d, LabelRun::kWords2, g_);
+    w.n2 = static_cast<uint8_t>(arcs.find_rows(g_.keys.data(), g_.n, w.rows2.data()));
+    g_.n = 0;
+    label_run(c, h, d, LabelRun::kWords3, g_);
+    w.n3 = static_cast<uint8_t>(arcs.find_rows(g_.keys.data(), g_.n, w.rows3.data()));
+    arc_index_.insert(key, static_cast<uint32_t>(arc_words_.size()));
+    arc_words_.push_back(w);
+    return arc_words_.back();
+  }
+
+  const Model* m_ = nullptr;
+  size_t label_values_ = 1;
+  Features f_, g_;
+  std::array<float, kMaxLabels> ls_{};
+  std::vector<MoveSum> token_sums_;  // [(t + 1) * kTokenRoleCount + role]
+  std::vector<uint8_t> token_known_;
+  FlatMap<uint32_t> pair_index_;  // (s0, b0) -> pair_sums_
+  std::vector<MoveSum> pair_sums_;
+  FlatMap<uint32_t> arc_index_;  // (h, d) -> arc_words_
+  std::vector<ArcWords> arc_words_;
+  std::vector<float> arc_prefix_;
+  std::vector<Features> pending_;       // per item of the beam step: its state features
+  FlatMap<uint32_t> label_memo_index_;  // hash of a LabelMemo's h, d and keys -> label_memo_
+  std::vector<LabelMemo> label_memo_;
+};
+
+// `Scorer` gives the move scores of a state (request_moves() for every item of a step,
+// then move_scores()) and the label of an arc (PlainScorer, CachedScorer).
+template <class Scorer>
 class BeamSearch {
  public:
-  BeamSearch(const MoveT& moves, const LabelT& arcs, int root_label, int width)
-      : moves_(moves), arcs_(arcs), root_label_(root_label), width_(std::max(width, 1)) {}
+  BeamSearch(Scorer& scorer, int width) : scorer_(scorer), width_(std::max(width, 1)) {}
+  void set_width(int width) { width_ = std::max(width, 1); }
 
   // Starts on a sentence; `gold` (heads) makes candidates carry their cost (training).
   void start(const std::vector<WordValues>& values, const std::vector<int>* gold) {
     values_ = &values;
     gold_ = gold;
+    scorer_.start(values);
     nodes_.clear();
     cur_.resize(1);
     cur_[0].st.reset(static_cast<int>(values.size()));
@@ -983,15 +1490,15 @@ class BeamSearch {
   const std::vector<BeamCandidate>& step() {
     cands_.clear();
     std::array<float, kMoveCount> ms{};
+    for (size_t i = 0; i < cur_.size(); ++i)
+      if (!cur_[i].st.terminal()) scorer_.request_moves(i, Context{*values_, cur_[i].st});
     for (size_t i = 0; i < cur_.size(); ++i) {
       const BeamItem& it = cur_[i];
       if (it.st.terminal()) {
         cands_.push_back({it.score, static_cast<int>(i), -1, it.cost});
         continue;
       }
-      Context c{*values_, it.st};
-      move_features(c, f_);
-      score(moves_, f_, ms);
+      scorer_.move_scores(i, Context{*values_, it.st}, ms);
       std::array<int, kMoveCount> costs{};
       if (gold_) costs = move_costs(it.st, *gold_);
       for (int m = 0; m < kMoveCount; ++m) {
@@ -1007,6 +1514,16 @@ class BeamSearch {
     });
     const size_t keep = std::min(cands_.size(), static_cast<size_t>(width_));
     next_.resize(keep);
+    for (size_t j = 0; j < keep; ++j) {
+      const BeamCandidate& cd = cands_[j];
+      if (cd.move < 0) continue;  // a finished item carried over
+      const auto mv = static_cast<Move>(cd.move);
+      if (mv == Move::kLeft || mv == Move::kRight) {
+        const ArcEagerState& st = cur_[static_cast<size_t>(cd.item)].st;
+        const auto [h, d] = arc_of(st, mv);
+        scorer_.request_label(Context{*values_, st}, h, d);
+      }
+    }
     for (size_t j = 0; j < keep; ++j) extend(cur_[static_cast<size_t>(cands_[j].item)], cands_[j], next_[j]);
     std::swap(cur_, next_);
     return cands_;
@@ -1028,35 +1545,40 @@ class BeamSearch {
 
   int choose_label(const ArcEagerState& st, Move mv) {
     if (mv != Move::kLeft && mv != Move::kRight) return -1;
+    const auto [h, d] = arc_of(st, mv);
+    return scorer_.label(Context{*values_, st}, h, d);
+  }
+
+  // Head and dependent of the arc LEFT or RIGHT makes in `st`.
+  static std::pair<int, int> arc_of(const ArcEagerState& st, Move mv) {
     const int s0 = st.s(0), b0 = st.b(0);
-    const int h = mv == Move::kLeft ? b0 : s0, d = mv == Move::kLeft ? s0 : b0;
-    Context c{*values_, st};
-    label_features(c, h, d, f_);
-    score(arcs_, f_, ls_);
-    return best_label(ls_, arcs_.classes(), root_label_);
+    return mv == Move::kLeft ? std::pair{b0, s0} : std::pair{s0, b0};
   }
 
   // Items, best first (after a step).
   const std::vector<BeamItem>& items() const { return cur_; }
   const std::vector<BeamItem>& previous() const { return next_; }
   const std::vector<BeamNode>& nodes() const { return nodes_; }
-  const MoveT& moves() const { return moves_; }
 
  private:
-  const MoveT& moves_;
-  const LabelT& arcs_;
-  int root_label_;
+  Scorer& scorer_;
   int width_;
   const std::vector<WordValues>* values_ = nullptr;
   const std::vector<int>* gold_ = nullptr;
   std::vector<BeamNode> nodes_;
   std::vector<BeamItem> cur_, next_;
   std::vector<BeamCandidate> cands_;
-  Features f_;
-  std::array<float, kMaxLabels> ls_{};
 };
 
-void parse_with(const Model& m, Sentence& sentence) {
+// The beam decoder's memory, kept per thread so that each sentence reuses the buffers
+// (beam states, caches) of the one before.
+struct BeamDecoder {
+  CachedScorer scorer;
+  BeamSearch<CachedScorer> beam{scorer, 1};
+};
+
+// `cached`: decode with CachedScorer (same trees as PlainScorer, faster).
+void parse_with(const Model& m, Sentence& sentence, bool cached = true) {
   const int n = static_cast<int>(sentence.words.size());
   if (n == 0) return;
   std::vector<WordValues> values(static_cast<size_t>(n));
@@ -1065,10 +1587,20 @@ void parse_with(const Model& m, Sentence& sentence) {
         word_values(sentence.words[static_cast<size_t>(i)], m.lexicon, m.use_vocab);
   ArcEagerState st(n);
   if (m.beam > 1) {
-    BeamSearch<MoveTable, LabelTable> beam(m.moves, m.arcs, m.root_label, m.beam);
-    beam.start(values, nullptr);
-    while (!beam.done()) beam.step();
-    st = beam.items().front().st;
+    if (cached) {
+      thread_local BeamDecoder decoder;
+      decoder.scorer.use(m);
+      decoder.beam.set_width(m.beam);
+      decoder.beam.start(values, nullptr);
+      while (!decoder.beam.done()) decoder.beam.step();
+      st = decoder.beam.items().front().st;
+    } else {
+      PlainScorer<MoveTable, LabelTable> scorer(m.moves, m.arcs, m.root_label);
+      BeamSearch<PlainScorer<MoveTable, LabelTable>> beam(scorer, m.beam);
+      beam.start(values, nullptr);
+      while (!beam.done()) beam.step();
+      st = beam.items().front().st;
+    }
   } else {
     greedy_parse(m, values, st);
   }
@@ -1107,6 +1639,11 @@ size_t Parser::feature_count() const { return model_ ? model_->moves.rows() + mo
 void Parser::parse(Sentence& sentence) const {
   if (!model_) throw std::logic_error("Parser::parse: no model loaded");
   parse_with(*model_, sentence);
+}
+
+void Parser::parse_uncached(Sentence& sentence) const {
+  if (!model_) throw std::logic_error("Parser::parse_uncached: no model loaded");
+  parse_with(*model_, sentence, false);
 }
 
 void Parser::write(BinaryWriter& out) const {
@@ -1150,6 +1687,7 @@ Parser Parser::read(BinaryReader& in) {
   m->moves = MoveTable::read(in, m->beam > 1);
   m->arcs = LabelTable::read(in);
   check_model(*m);
+  build_decode_tables(*m);
   return Parser(std::move(m));
 }
 
@@ -1261,7 +1799,8 @@ struct Trainer {
   void train_sentence_beam(const TrainSentence& ts, int width) {
     const int n = static_cast<int>(ts.gold.size());
     if (n == 0) return;
-    BeamSearch<WeightTable, WeightTable> beam(model.moves, model.arcs, model.root_label, width);
+    PlainScorer<WeightTable, WeightTable> scorer(model.moves, model.arcs, model.root_label);
+    BeamSearch<PlainScorer<WeightTable, WeightTable>> beam(scorer, width);
     beam.start(ts.values, &ts.gold);
     int gi = 0;  // gold item in the beam while !own_active
     bool own_active = false;
@@ -1384,6 +1923,7 @@ struct Trainer {
     m->beam = beam;
     m->moves = MoveTable::build(model.moves.averaged(std::max(move_time, 1.0), prune), beam > 1);
     m->arcs = LabelTable::build(model.arcs.averaged(std::max(label_time, 1.0), prune));
+    build_decode_tables(*m);
     return m;
   }
 };

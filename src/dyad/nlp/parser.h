@@ -65,6 +65,9 @@ class Parser {
   bool empty() const;
   // Fills Word::head and Word::deprel of every word. Thread-safe (const, no shared state).
   void parse(Sentence& sentence) const;
+  // parse() without the decoder's per-sentence score caches: slower, the very same
+  // result (the reference tests compare parse() with).
+  void parse_uncached(Sentence& sentence) const;
 
   const std::vector<std::string>& labels() const;
   size_t feature_count() const;  // stored feature rows (both classifiers)

@@ -202,6 +202,44 @@ TEST(ParserBeam, LearnsTinyTreebankAndParsesWellFormedTrees) {
   }
 }
 
+void expect_same_parses(const std::vector<Sentence>& x, const std::vector<Sentence>& y) {
+  ASSERT_EQ(x.size(), y.size());
+  for (size_t i = 0; i < x.size(); ++i) {
+    ASSERT_EQ(x[i].words.size(), y[i].words.size());
+    for (size_t j = 0; j < x[i].words.size(); ++j) {
+      EXPECT_EQ(x[i].words[j].head, y[i].words[j].head) << "sentence " << i << " word " << j;
+      EXPECT_EQ(x[i].words[j].deprel, y[i].words[j].deprel) << "sentence " << i << " word " << j;
+    }
+  }
+}
+
+std::vector<Sentence> parsed_uncached(const Parser& p, std::vector<Sentence> sentences) {
+  for (auto& s : sentences) p.parse_uncached(s);
+  return sentences;
+}
+
+// The decoder's score caches must not change a single tree: parse() against
+// parse_uncached(), which looks every feature up.
+TEST(ParserBeam, CachedDecoderGivesTheUncachedTrees) {
+  const Parser& p = tiny_parser();
+  ASSERT_GT(p.beam_width(), 1);
+  std::vector<Sentence> sentences = tiny_treebank(31, 60);
+  std::mt19937_64 rng(7);
+  const std::vector<std::string> forms = {"the", "minister", "met", "Russia", ".", "in", "a", "said", ","};
+  for (size_t n : {size_t{1}, size_t{2}, size_t{3}, size_t{17}, size_t{120}}) {
+    Sentence s;
+    for (size_t i = 0; i < n; ++i) {
+      Word w;
+      w.form = forms[rng() % forms.size()];
+      w.upos = i % 3 ? "NOUN" : "VERB";
+      w.xpos = i % 2 ? "NN" : "VBD";
+      s.words.push_back(w);
+    }
+    sentences.push_back(s);
+  }
+  expect_same_parses(parsed(p, sentences), parsed_uncached(p, sentences));
+}
+
 TEST(ParserBeam, DeterministicForSeedAndRoundTrips) {
   ParserTrainOptions opt;
   opt.epochs = 3;
@@ -384,6 +422,16 @@ TEST(ParserModel, ShippedModelParsesEwtDev) {
   const ParseScores sc = score_parses(gold, pred);
   EXPECT_GT(sc.uas(), 85.0);
   EXPECT_GT(sc.las(), 82.0);
+}
+
+// The shipped model's cached decoder against the uncached one on EWT dev.
+TEST(ParserModel, ShippedModelCachedDecoderGivesTheUncachedTrees) {
+  const auto model = testing::source_dir() / "data/models/en_ewt.dyadmodel";
+  if (!std::filesystem::exists(model)) GTEST_SKIP() << "no " << model;
+  DYAD_REQUIRE_SHARED("ud/en_ewt/en_ewt-ud-dev.conllu", dev_path);
+  const Parser p = Parser::load(model.string());
+  const auto gold = parser_sentences_from_conllu(io::read_conllu_file(dev_path.string()));
+  expect_same_parses(parsed(p, gold), parsed_uncached(p, gold));
 }
 
 }  // namespace

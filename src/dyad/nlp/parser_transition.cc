@@ -7,20 +7,21 @@ namespace dyad::nlp {
 void ArcEagerState::reset(int n) {
   n_ = n;
   b0_ = 0;
-  const auto un = static_cast<size_t>(n);
   stack_.clear();
-  stack_.reserve(un);
-  in_stack_.assign(un, 0);
-  head_.assign(un, kNoHead);
-  label_.assign(un, -1);
-  lc1_.assign(un, -1);
-  lc2_.assign(un, -1);
-  rc1_.assign(un, -1);
-  rc2_.assign(un, -1);
-  nleft_.assign(un, 0);
-  nright_.assign(un, 0);
-  lset_.assign(un, 0);
-  rset_.assign(un, 0);
+  stack_.reserve(static_cast<size_t>(n));
+  words_.assign(static_cast<size_t>(n), WordState{});
+}
+
+std::vector<int> ArcEagerState::heads() const {
+  std::vector<int> out(words_.size());
+  for (size_t i = 0; i < words_.size(); ++i) out[i] = words_[i].head;
+  return out;
+}
+
+std::vector<int> ArcEagerState::labels() const {
+  std::vector<int> out(words_.size());
+  for (size_t i = 0; i < words_.size(); ++i) out[i] = words_[i].label;
+  return out;
 }
 
 bool ArcEagerState::valid(Move m) const {
@@ -40,59 +41,60 @@ bool ArcEagerState::valid(Move m) const {
 }
 
 void ArcEagerState::add_arc(int h, int d, int label) {
-  const auto uh = static_cast<size_t>(h), ud = static_cast<size_t>(d);
-  head_[ud] = h;
-  label_[ud] = label;
+  WordState& head = words_[static_cast<size_t>(h)];
+  WordState& dep = words_[static_cast<size_t>(d)];
+  dep.head = h;
+  dep.label = label;
   const uint64_t bit = label >= 0 ? (uint64_t{1} << (label & 63)) : 0;
   if (d < h) {
-    if (lc1_[uh] < 0 || d < lc1_[uh]) {
-      lc2_[uh] = lc1_[uh];
-      lc1_[uh] = d;
-    } else if (lc2_[uh] < 0 || d < lc2_[uh]) {
-      lc2_[uh] = d;
+    if (head.lc1 < 0 || d < head.lc1) {
+      head.lc2 = head.lc1;
+      head.lc1 = d;
+    } else if (head.lc2 < 0 || d < head.lc2) {
+      head.lc2 = d;
     }
-    ++nleft_[uh];
-    lset_[uh] |= bit;
+    ++head.nleft;
+    head.lset |= bit;
   } else {
-    if (rc1_[uh] < 0 || d > rc1_[uh]) {
-      rc2_[uh] = rc1_[uh];
-      rc1_[uh] = d;
-    } else if (rc2_[uh] < 0 || d > rc2_[uh]) {
-      rc2_[uh] = d;
+    if (head.rc1 < 0 || d > head.rc1) {
+      head.rc2 = head.rc1;
+      head.rc1 = d;
+    } else if (head.rc2 < 0 || d > head.rc2) {
+      head.rc2 = d;
     }
-    ++nright_[uh];
-    rset_[uh] |= bit;
+    ++head.nright;
+    head.rset |= bit;
   }
 }
 
 void ArcEagerState::apply(Move m, int label) {
   switch (m) {
     case Move::kShift:
-      in_stack_[static_cast<size_t>(b0_)] = 1;
+      words_[static_cast<size_t>(b0_)].in_stack = 1;
       stack_.push_back(b0_++);
       break;
     case Move::kReduce:
-      in_stack_[static_cast<size_t>(stack_.back())] = 0;
+      words_[static_cast<size_t>(stack_.back())].in_stack = 0;
       stack_.pop_back();
       break;
     case Move::kLeft:
       add_arc(b0_, stack_.back(), label);
-      in_stack_[static_cast<size_t>(stack_.back())] = 0;
+      words_[static_cast<size_t>(stack_.back())].in_stack = 0;
       stack_.pop_back();
       break;
     case Move::kRight:
       add_arc(stack_.back(), b0_, label);
-      in_stack_[static_cast<size_t>(b0_)] = 1;
+      words_[static_cast<size_t>(b0_)].in_stack = 1;
       stack_.push_back(b0_++);
       break;
   }
 }
 
 void ArcEagerState::finish(int root_label) {
-  for (int w = 0; w < n_; ++w) {
-    if (head_[static_cast<size_t>(w)] == kNoHead) {
-      head_[static_cast<size_t>(w)] = -1;
-      label_[static_cast<size_t>(w)] = root_label;
+  for (WordState& w : words_) {
+    if (w.head == kNoHead) {
+      w.head = -1;
+      w.label = root_label;
     }
   }
   stack_.clear();

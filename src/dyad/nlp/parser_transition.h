@@ -24,6 +24,8 @@ namespace dyad::nlp {
 enum class Move : uint8_t { kShift = 0, kReduce = 1, kLeft = 2, kRight = 3 };
 inline constexpr int kMoveCount = 4;
 
+// The parser's beam copies states at every step, so a state is two flat arrays (the
+// stack and one record per word): copying one is two memcpy.
 class ArcEagerState {
  public:
   explicit ArcEagerState(int n = 0) { reset(n); }
@@ -44,38 +46,43 @@ class ArcEagerState {
   }
   int b(int i) const { return b0_ + i < n_ ? b0_ + i : -1; }
   int buffer_front() const { return b0_; }
-  bool in_stack(int w) const { return in_stack_[static_cast<size_t>(w)] != 0; }
+  bool in_stack(int w) const { return word(w).in_stack != 0; }
 
-  int head(int w) const { return head_[static_cast<size_t>(w)]; }
-  int label(int w) const { return label_[static_cast<size_t>(w)]; }
-  bool has_head(int w) const { return head_[static_cast<size_t>(w)] != kNoHead; }
+  int head(int w) const { return word(w).head; }
+  int label(int w) const { return word(w).label; }
+  bool has_head(int w) const { return word(w).head != kNoHead; }
   // Leftmost / second leftmost and rightmost / second rightmost children (-1 if none).
-  int left1(int w) const { return lc1_[static_cast<size_t>(w)]; }
-  int left2(int w) const { return lc2_[static_cast<size_t>(w)]; }
-  int right1(int w) const { return rc1_[static_cast<size_t>(w)]; }
-  int right2(int w) const { return rc2_[static_cast<size_t>(w)]; }
-  int left_count(int w) const { return nleft_[static_cast<size_t>(w)]; }
-  int right_count(int w) const { return nright_[static_cast<size_t>(w)]; }
+  int left1(int w) const { return word(w).lc1; }
+  int left2(int w) const { return word(w).lc2; }
+  int right1(int w) const { return word(w).rc1; }
+  int right2(int w) const { return word(w).rc2; }
+  int left_count(int w) const { return word(w).nleft; }
+  int right_count(int w) const { return word(w).nright; }
   // Bit (label & 63) set for each left / right child's label.
-  uint64_t left_labels(int w) const { return lset_[static_cast<size_t>(w)]; }
-  uint64_t right_labels(int w) const { return rset_[static_cast<size_t>(w)]; }
+  uint64_t left_labels(int w) const { return word(w).lset; }
+  uint64_t right_labels(int w) const { return word(w).rset; }
 
   // The heads after finish(); -1 for the root. Before finish(), kNoHead marks "none yet".
-  const std::vector<int>& heads() const { return head_; }
-  const std::vector<int>& labels() const { return label_; }
+  std::vector<int> heads() const;
+  std::vector<int> labels() const;
 
   static constexpr int kNoHead = -2;
 
  private:
+  struct WordState {
+    int head = kNoHead, label = -1;
+    int lc1 = -1, lc2 = -1, rc1 = -1, rc2 = -1;
+    uint16_t nleft = 0, nright = 0;
+    uint8_t in_stack = 0;
+    uint64_t lset = 0, rset = 0;  // label bits of the left / right children
+  };
+  const WordState& word(int w) const { return words_[static_cast<size_t>(w)]; }
   void add_arc(int h, int d, int label);
 
   int n_ = 0;
   int b0_ = 0;
   std::vector<int> stack_;
-  std::vector<uint8_t> in_stack_;
-  std::vector<int> head_, label_, lc1_, lc2_, rc1_, rc2_;
-  std::vector<uint16_t> nleft_, nright_;
-  std::vector<uint64_t> lset_, rset_;
+  std::vector<WordState> words_;
 };
 
 // Number of gold arcs each move makes unreachable (Goldberg & Nivre 2012 for the
