@@ -7,6 +7,8 @@ source_dir=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
+# The small dictionaries written for the examples, unless a test names others.
+export DYAD_DICT="$source_dir/examples/dictionaries"
 
 check() {  # check NAME CONDITION...
   local name=$1
@@ -19,19 +21,33 @@ check() {  # check NAME CONDITION...
 status=$?
 check "examples exit 0" test "$status" -eq 0
 check "examples summary says nothing skipped" grep -q ", 0 skipped" "$work/err"
-check "examples table has a total line" grep -Eq '^[0-9]+ articles, [0-9]+ sentences, [0-9]+ tokens$' "$work/out"
+"$dyad" code --format table "$source_dir/examples/text" >"$work/out" 2>"$work/err"
+check "examples table has a total line" grep -Eq '^[0-9]+ events$' "$work/out"
+check "examples table codes Lavrov's criticism" grep -Eq '^-  +RUSGOV +USAGOV +111 ' "$work/out"
+"$dyad" code --format table --threads 1 "$source_dir/examples/text" >"$work/one" 2>/dev/null
+check "table the same on one thread" cmp -s "$work/out" "$work/one"
 
 # 2. One broken JSON line among good ones: named by file:line, skipped, the rest coded.
 printf '%s\n' \
-  '{"id":"a1","date":"2020-03-01","title":"Talks","text":"The ministers met in Geneva on Monday. They agreed to meet again."}' \
+  '{"id":"a1","date":"2020-03-01","title":"Talks","text":"Russia criticized China on Monday. They agreed to meet again."}' \
   '{"id":"a2","date":"2020-03-02","text":"Truncated record' \
-  '{"id":"a3","date":"2020-03-03","text":"Protesters rallied outside the embassy on Tuesday."}' >"$work/mixed.jsonl"
+  '{"id":"a3","date":"2020-03-03","text":"India accused China on Tuesday."}' >"$work/mixed.jsonl"
 "$dyad" code --format jsonl "$work/mixed.jsonl" >"$work/out" 2>"$work/err"
 status=$?
 check "broken line gives exit 1" test "$status" -eq 1
 check "broken line named as file:2" grep -q "mixed.jsonl:2:" "$work/err"
 check "summary counts 3 read, 2 coded, 1 skipped" grep -q "3 records read, 2 coded, 1 skipped" "$work/err"
 check "good records still come out" test "$(grep -c '"article_id"' "$work/out")" -eq 2
+check "jsonl starts with a header record" grep -q '"schema_version"' <(head -1 "$work/out")
+check "jsonl event of a1" grep -q '"article_id":"a1".*"cameo":"111"' "$work/out"
+check "jsonl event of a3" grep -q '"article_id":"a3".*"cameo":"112"' "$work/out"
+"$dyad" code --dict "$work/no-dict" "$work/mixed.jsonl" >/dev/null 2>"$work/err"
+status=$?
+check "missing dictionary directory exits 2" test "$status" -eq 2
+check "missing dictionary directory is named" grep -q "no-dict" "$work/err"
+"$dyad" code --out "$work/events.jsonl" "$work/mixed.jsonl" >/dev/null 2>&1
+check "--out writes the file" test "$(grep -c '"type":"event"' "$work/events.jsonl")" -eq 2
+check "--out leaves no partial file" test ! -e "$work/events.jsonl.partial"
 
 # 3. Standard input, with a story date given on the command line.
 printf 'Sanctions imposed\n\nThe European Union imposed new sanctions on Tuesday. Moscow condemned the move.\n' |

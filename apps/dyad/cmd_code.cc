@@ -1,95 +1,141 @@
-// dyad code: articles in, events out. Until the event coder lands (#5) it shows
-// what the front end found in each article: sentences, tokens and words.
+// dyad code: news articles in, events out: the whole pipeline, from raw bytes through
+// the front end, the parser and the coder to the event writer.
 #include <fmt/format.h>
 
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
+#include <thread>
 
 #include "command.h"
-#include "dyad/text/front_end.h"
+#include "dyad/coder/article_coder.h"
+#include "dyad/core/parallel.h"
+#include "dyad/core/version.h"
+#include "dyad/dict/cameo_codebook.h"
+#include "dyad/nlp/pipeline.h"
+#include "dyad/store/event_writer.h"
 #include "input_options.h"
 
 namespace dyad::app {
 namespace {
 
-std::string clip(std::string_view s, size_t width) {
-  std::string out;
-  size_t shown = 0;
-  for (size_t i = 0; i < s.size() && shown < width; ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if ((c & 0xC0) != 0x80) ++shown;
-    out += (c == '\n' || c == '\t') ? ' ' : static_cast<char>(c);
-  }
-  // Finish a multibyte character cut at the width.
-  for (size_t i = out.size(); i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80; ++i)
-    out += s[i];
-  if (out.size() < s.size()) out += "...";
-  return out;
-}
-
-size_t display_width(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
+// Articles are coded a batch at a time on the threads, then written in input order, so
+// the output is the same for any --threads.
+constexpr size_t kBatchArticles = 64;
 
 struct CodeCommand {
   InputOptions input;
-  std::string format = "table";
+  std::string dictionaries;
+  std::string model;
+  std::string format = "jsonl";
+  std::string out;
+  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
   int run() {
-    if (format != "table" && format != "jsonl")
-      throw CLI::ValidationError("--format", "unknown output format '" + format + "' (use table or jsonl)");
+    store::EventFormat event_format;
+    if (!store::parse_event_format(format, event_format))
+      throw CLI::ValidationError(
+          "--format", "unknown output format '" + format + "' (use jsonl, table, tsv, gdelt or petrarch)");
+    if (threads < 1) throw CLI::ValidationError("--threads", "must be at least 1");
+    const io::ReadOptions read_options = input.read_options();
+    if (dictionaries.empty())
+      if (const char* env = std::getenv("DYAD_DICT"); env && *env) dictionaries = env;
+    if (dictionaries.empty())
+      throw CLI::ValidationError(
+          "--dict",
+          "no dictionaries given: name a directory with --dict DIR (PETRARCH's files, e.g. "
+          "the Phoenix set, or Dyad's own; try examples/dictionaries) or set DYAD_DICT");
+
     Diagnostics diags = stderr_diagnostics();
-    io::ArticleStream stream(input.paths, input.read_options(), diags);
-    Progress progress("code");
-    Article article;
-    uint64_t articles = 0, bytes = 0, sentences = 0, tokens = 0;
-    const bool table = format == "table";
-    if (table)
-      std::cout << fmt::format("{:<18} {:<10} {:>9} {:>6}  {}\n", "article", "date", "sentences", "tokens",
-                               "title");
-    while (stream.next(article)) {
-      text::analyse(article);
-      size_t article_tokens = 0;
-      for (const Sentence& s : article.sentences) article_tokens += s.tokens.size();
-      if (table) {
-        const std::string id = clip(article.id, 16);
-        const std::string title = clip(article.title.empty() ? article.text : article.title, 60);
-        std::cout << id << std::string(display_width(id) < 18 ? 19 - display_width(id) : 1, ' ')
-                  << fmt::format("{:<10} {:>9} {:>6}  {}\n",
-                                 article.story_date.empty() ? "-" : article.story_date,
-                                 article.sentences.size(), article_tokens, title);
-      } else {
-        nlohmann::json record = {{"article_id", article.id},
-                                 {"story_date", article.story_date},
-                                 {"title", article.title},
-                                 {"sentences", article.sentences.size()},
-                                 {"tokens", article_tokens}};
-        for (const auto& [key, value] : article.extra.items()) record[key] = value;
-        std::cout << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-      }
-      ++articles;
-      sentences += article.sentences.size();
-      tokens += article_tokens;
-      bytes += article.text.size();
-      progress.tick(articles, bytes);
+    dict::DictionarySet dicts;
+    if (!dict::load_dictionary_set(dictionaries, dicts, diags)) {
+      std::cerr << "dyad code: no dictionary set could be read from " << dictionaries << '\n';
+      return 2;
     }
+    const uint64_t dictionary_problems = diags.errors();
+    coder::CoderOptions options;
+    options.apply(dicts.config, diags);
+    dict::CameoCodebook codebook;
+    if (!dict::load_default_codebook(codebook, diags))
+      std::cerr << "dyad code: going on without CAMEO names, Goldstein scores and PLOVER types\n";
+    const nlp::Pipeline pipeline = nlp::Pipeline::load(model.empty() ? nlp::find_default_model() : model);
+    const coder::Coder coder(dicts, options);
+
+    // Written beside the target and renamed at the end, so an interrupted run never
+    // leaves a truncated file under the name asked for.
+    std::ofstream file;
+    const std::string partial = out + ".partial";
+    if (!out.empty()) {
+      file.open(partial, std::ios::binary | std::ios::trunc);
+      if (!file) throw std::runtime_error("cannot write " + partial);
+    }
+    std::ostream& sink = out.empty() ? std::cout : file;
+    const auto writer = store::make_event_writer(event_format, sink, codebook);
+    writer->begin({kVersion, pipeline.checksum(), dicts.hash, dictionaries});
+
+    io::ArticleStream stream(input.paths, read_options, diags);
+    Progress progress("code");
+    uint64_t articles = 0, bytes = 0, sentences = 0;
+    std::vector<Article> batch;
+    std::vector<std::vector<Event>> events;
+    const auto start = std::chrono::steady_clock::now();
+    auto flush = [&] {
+      events.assign(batch.size(), {});
+      parallel_for(batch.size(), threads,
+                   [&](size_t i) { events[i] = coder::code_article(batch[i], pipeline, coder).events; });
+      for (size_t i = 0; i < batch.size(); ++i) {
+        writer->write(batch[i], events[i]);
+        ++articles;
+        sentences += batch[i].sentences.size();
+        bytes += batch[i].text.size();
+      }
+      progress.tick(articles, bytes);
+      batch.clear();
+    };
+    Article article;
+    while (stream.next(article)) {
+      batch.push_back(std::move(article));
+      article = Article{};
+      if (batch.size() == kBatchArticles) flush();
+    }
+    flush();
+    writer->end();
     progress.finish();
-    if (table)
-      std::cout << fmt::format("{} articles, {} sentences, {} tokens\n", articles, sentences, tokens);
-    std::cout.flush();
+    sink.flush();
+    if (!out.empty()) {
+      file.close();
+      if (!file) throw std::runtime_error("cannot write " + partial);
+      std::filesystem::rename(partial, out);
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cerr << fmt::format("dyad code: {} sentences, {} events ({:.0f} sentences/s on {} thread{})\n",
+                             sentences, writer->events_written(),
+                             seconds > 0 ? double(sentences) / seconds : 0.0, threads,
+                             threads == 1 ? "" : "s");
+    if (dictionary_problems)
+      std::cerr << fmt::format(
+          "dyad code: the dictionaries had {} errors (see above); their valid entries were used\n",
+          dictionary_problems);
     return finish_run("code", stream.stats(), diags, articles, "coded");
   }
 };
 
 const CommandRegistration registration(10, [](CLI::App& root, CLI::App*& sub) -> Runner {
   auto command = std::make_shared<CodeCommand>();
-  sub = root.add_subcommand("code",
-                            "Code events from news articles (for "
-                            "now: the sentences and tokens found)");
+  sub = root.add_subcommand("code", "Code events from news articles: who did what to whom, when");
   command->input.add_to(*sub);
-  sub->add_option("--format", command->format, "Output format: table or jsonl")->capture_default_str();
+  sub->add_option(
+      "--dict", command->dictionaries,
+      "Dictionary directory: PETRARCH's files (PETR_config.ini, CAMEO*.txt, *.actors.txt, ...) or "
+      "Dyad's .dyad files (default: $DYAD_DICT)");
+  sub->add_option("--format", command->format, "Output format: jsonl, table, tsv, gdelt or petrarch")
+      ->capture_default_str();
+  sub->add_option("--out", command->out, "Write events to FILE instead of standard output");
+  sub->add_option("--model", command->model, "Model file (default: data/models/en_ewt.dyadmodel)");
+  sub->add_option("--threads", command->threads, "Articles coded in parallel (same output for any N)")
+      ->capture_default_str();
   return [command] { return command->run(); };
 });
 

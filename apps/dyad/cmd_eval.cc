@@ -10,6 +10,7 @@
 
 #include "command.h"
 #include "dyad/coder/petrarch_eval.h"
+#include "dyad/coder/plover_eval.h"
 #include "dyad/nlp/pipeline_eval.h"
 #include "dyad/text/segmentation_eval.h"
 
@@ -121,6 +122,110 @@ int run_eval_petrarch(const EvalPetrarchOptions& opt) {
   return 0;
 }
 
+struct EvalPloverOptions {
+  std::string gold;
+  std::string dict;
+  std::string model;
+  std::vector<std::string> set;  // NAME=VALUE coder options over the dictionaries' config
+  bool verbose = false;
+  bool trace = false;
+};
+
+void print_plover_row(const char* name, const coder::PloverCounts& c) {
+  fmt::print("{:<10} | {:>9.2f} | {:>9.2f} | {:>9.2f} | {:>8} | {:>9} | {:>8}\n", name, 100 * c.precision(),
+             100 * c.recall(), 100 * c.f1(), c.gold, c.predicted, c.correct);
+}
+
+std::string join_triples(const std::vector<coder::PloverTriple>& triples) {
+  std::vector<std::string> parts;
+  for (const auto& t : triples) parts.push_back(t.str());
+  return parts.empty() ? "-" : fmt::format("{}", fmt::join(parts, " "));
+}
+
+void print_plover_record(const coder::PloverRecordResult& r) {
+  std::vector<std::string> ids;
+  for (const auto& g : r.gold) ids.push_back(g.id);
+  fmt::print("{}: {}\n", fmt::join(ids, ","), r.text);
+  for (const auto& g : r.gold) {
+    std::vector<std::string> sources, targets;
+    for (size_t i = 0; i < g.sources.size(); ++i)
+      sources.push_back(fmt::format("{} ({})", g.sources[i], g.source_texts[i]));
+    for (size_t i = 0; i < g.targets.size(); ++i)
+      targets.push_back(fmt::format("{} ({})", g.targets[i], g.target_texts[i]));
+    fmt::print("  gold  {}{}: {} -> {}\n", coder::plover_2021_type(g.type),
+               g.type == coder::plover_2021_type(g.type) ? "" : fmt::format(" (was {})", g.type),
+               sources.empty() ? "-" : fmt::format("{}", fmt::join(sources, " + ")),
+               targets.empty() ? "-" : fmt::format("{}", fmt::join(targets, " + ")));
+  }
+  if (r.discarded != coder::Discarded::kNo)
+    fmt::print("  dyad  discarded ({})\n", r.discarded == coder::Discarded::kStory ? "story" : "sentence");
+  if (r.events.empty()) fmt::print("  dyad  (no events)\n");
+  for (const auto& e : r.events)
+    fmt::print("  dyad  {} (CAMEO {}): {} -> {}  [{}{}]\n", e.type.empty() ? "no PLOVER type" : e.type,
+               e.cameo, e.source, e.target, e.pattern, e.pattern_text.empty() ? "" : " " + e.pattern_text);
+  if (!r.missed_types.empty()) fmt::print("  missed types:     {}\n", fmt::join(r.missed_types, " "));
+  if (!r.spurious_types.empty()) fmt::print("  spurious types:   {}\n", fmt::join(r.spurious_types, " "));
+  if (!r.missed_triples.empty()) fmt::print("  missed triples:   {}\n", join_triples(r.missed_triples));
+  if (!r.spurious_triples.empty()) fmt::print("  spurious triples: {}\n", join_triples(r.spurious_triples));
+  for (const std::string& line : r.trace) fmt::print("    {}\n", line);
+}
+
+int run_eval_plover(const EvalPloverOptions& opt) {
+  Diagnostics diags([](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.str().c_str()); });
+  dict::DictionarySet dicts;
+  if (!dict::load_dictionary_set(opt.dict, dicts, diags)) return 2;
+  coder::CoderOptions options;
+  options.apply(dicts.config, diags);
+  for (const std::string& assignment : opt.set) {
+    const size_t eq = assignment.find('=');
+    if (eq == std::string::npos || !options.set(assignment.substr(0, eq), assignment.substr(eq + 1))) {
+      fmt::print(stderr,
+                 "dyad eval plover: --set {}: not NAME=VALUE with a coder option of PETR_config.ini\n",
+                 assignment);
+      return 2;
+    }
+  }
+  dict::CameoCodebook codebook;
+  if (!dict::load_default_codebook(codebook, diags)) return 2;
+  const std::string model_path = opt.model.empty() ? nlp::find_default_model() : opt.model;
+  const nlp::Pipeline pipeline = nlp::Pipeline::load(model_path);
+  const auto start = std::chrono::steady_clock::now();
+  coder::PloverEvalResult result;
+  try {
+    result = coder::evaluate_plover(opt.gold, dicts, pipeline, codebook, options, diags, opt.trace);
+  } catch (const std::exception& ex) {
+    fmt::print(stderr, "dyad eval plover: {}\n", ex.what());
+    return 1;
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (opt.verbose || opt.trace)
+    for (const auto& r : result.records)
+      if (!r.missed_types.empty() || !r.spurious_types.empty() || !r.missed_triples.empty() ||
+          !r.spurious_triples.empty()) {
+        print_plover_record(r);
+        fmt::print("\n");
+      }
+  fmt::print(
+      "PLOVER gold standard {}: {} records, {} distinct texts scored, {} skipped (DOCUMENT or no text)\n",
+      opt.gold, result.gold_records, result.records.size(), result.skipped);
+  fmt::print("dictionaries {} (hash {}); model {} (checksum {:016x}); {:.2f} s\n", opt.dict,
+             dict::hash_hex(dicts.hash), model_path, pipeline.checksum(), seconds);
+  if (!opt.set.empty()) fmt::print("coder options set: {}\n", fmt::join(opt.set, " "));
+  fmt::print("Dyad events: {} ({} with a CAMEO code PLOVER drops); {} texts discarded\n\n", result.events,
+             result.events_without_plover, result.discarded);
+  fmt::print("{:<10} | {:>9} | {:>9} | {:>9} | {:>8} | {:>9} | {:>8}\n", "Metric", "Precision", "Recall",
+             "F1", "Gold", "Predicted", "Correct");
+  fmt::print("-----------+-----------+-----------+-----------+----------+-----------+---------\n");
+  print_plover_row("Types", result.types);
+  print_plover_row("Triples", result.triples);
+  fmt::print("\nSpurious events (predicted type not in the gold): {}, {:.3f} per text (target < 0.333)\n\n",
+             result.spurious(), result.spurious_per_record());
+  fmt::print("{:<12} {:>6} {:>10} {:>8}\n", "type", "gold", "predicted", "correct");
+  for (const auto& [type, c] : result.by_type)
+    fmt::print("{:<12} {:>6} {:>10} {:>8}\n", type, c.gold, c.predicted, c.correct);
+  return 0;
+}
+
 const CommandRegistration kEval(50, [](CLI::App& root, CLI::App*& sub) -> Runner {
   sub = root.add_subcommand("eval", "Evaluate pipeline stages against gold data");
   sub->require_subcommand(1);
@@ -160,8 +265,31 @@ const CommandRegistration kEval(50, [](CLI::App& root, CLI::App*& sub) -> Runner
   petrarch_cmd->add_flag("-v,--verbose", petrarch_opt->verbose,
                          "Show why each verb of a failed record was coded");
 
+  auto plover_opt = std::make_shared<EvalPloverOptions>();
+  CLI::App* plover_cmd = sub->add_subcommand(
+      "plover",
+      "PLOVER gold-standard records (PLOVER_GSR_dev.json): codes each text with Dyad, maps CAMEO codes to "
+      "PLOVER types, prints event-type and (source, target, type) precision, recall and F1, spurious events "
+      "per record and a per-type table");
+  plover_cmd->add_option("GOLD", plover_opt->gold, "The PLOVER gold-standard JSON file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  plover_cmd
+      ->add_option("--dict", plover_opt->dict, "Dictionary directory, e.g. ../shared/data/petrarch/phoenix")
+      ->required();
+  plover_cmd->add_option("--model", plover_opt->model, "Model file (default: data/models/en_ewt.dyadmodel)");
+  plover_cmd->add_option(
+      "--set", plover_opt->set,
+      "NAME=VALUE: a coder option of PETR_config.ini's [Options] (e.g. require_dyad=false), "
+      "over the dictionaries' own; repeatable");
+  plover_cmd->add_flag("-v,--verbose", plover_opt->verbose,
+                       "Show each text with a missed or spurious event: gold, Dyad's events and patterns");
+  plover_cmd->add_flag("--trace", plover_opt->trace, "Like -v, with the coder's trace of each verb");
+
   // Further evaluations add their subcommand here and a branch below.
-  return [sub, text_cmd, text_opt, parse_cmd, parse_opt, petrarch_cmd, petrarch_opt]() -> int {
+  return [sub, text_cmd, text_opt, parse_cmd, parse_opt, petrarch_cmd, petrarch_opt, plover_cmd,
+          plover_opt]() -> int {
+    if (plover_cmd->parsed()) return run_eval_plover(*plover_opt);
     if (petrarch_cmd->parsed()) return run_eval_petrarch(*petrarch_opt);
     if (text_cmd->parsed()) return run_eval_text(*text_opt);
     if (parse_cmd->parsed()) return run_eval_parse(*parse_opt);

@@ -9,7 +9,7 @@
 #include <iostream>
 
 #include "command.h"
-#include "dyad/coder/coder.h"
+#include "dyad/coder/article_coder.h"
 #include "dyad/dict/cameo_codebook.h"
 #include "dyad/io/article_stream.h"
 #include "dyad/nlp/pipeline.h"
@@ -68,11 +68,7 @@ struct ExplainCommand {
     const coder::Coder coder(dicts, options);
 
     text::analyse(article);
-    int32_t yyyymmdd = 0;
-    if (article.story_date.size() == 10)
-      yyyymmdd = std::atoi(article.story_date.substr(0, 4).c_str()) * 10000 +
-                 std::atoi(article.story_date.substr(5, 2).c_str()) * 100 +
-                 std::atoi(article.story_date.substr(8, 2).c_str());
+    const int32_t yyyymmdd = coder::compact_date(article.story_date);
     fmt::print(
         "article {} ({}), {} sentence{}; dictionaries {} ({}); options: require_dyad={}, "
         "new_actor_length={}, comma {}-{} / begin {}-{} / end {}-{}\n",

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "dyad/coder/article_coder.h"
 #include "dyad/io/article_stream.h"
 #include "dyad/text/front_end.h"
 
@@ -31,12 +32,6 @@ std::set<std::string> included_categories(const std::filesystem::path& file) {
   std::istringstream words(content.substr(open + 9, close - open - 9));
   for (std::string w; words >> w;) out.insert(lower(w));
   return out;
-}
-
-int32_t compact_date(const std::string& iso) {
-  if (iso.size() != 10) return 0;
-  return std::stoi(iso.substr(0, 4)) * 10000 + std::stoi(iso.substr(5, 2)) * 100 +
-         std::stoi(iso.substr(8, 2));
 }
 
 std::string attribute(const nlohmann::json& object, const char* key) {

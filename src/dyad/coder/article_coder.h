@@ -1,0 +1,29 @@
+#pragma once
+
+// One article through the whole pipeline: front end, tagger and parser, coder. This is
+// what `dyad code` runs per article (and what bench/code_bench times).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dyad/coder/coder.h"
+#include "dyad/core/article.h"
+#include "dyad/core/event.h"
+#include "dyad/nlp/pipeline.h"
+
+namespace dyad::coder {
+
+// "2019-01-04" -> 20190104; 0 when the date is empty or malformed.
+int32_t compact_date(const std::string& iso);
+
+struct ArticleCoding {
+  std::vector<Event> events;     // in sentence order
+  bool story_discarded = false;  // a story-level discard phrase was found: no events
+};
+
+// Splits, tags, parses and codes `article` (its sentences are filled in), with the
+// story date selecting date-bounded actor codes. Thread-safe for distinct articles.
+ArticleCoding code_article(Article& article, const nlp::Pipeline& pipeline, const Coder& coder);
+
+}  // namespace dyad::coder
