@@ -555,13 +555,26 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
     if (passive && agent < 0 && target < 0 && best_capture.compound < 0 &&
         mention_at(static_cast<uint32_t>(subject_word)) != source)
       target = mention_at(static_cast<uint32_t>(subject_word));
+    // A phrase naming an actor ("to war-torn Mozambique") is a better target than one
+    // that only names a role ("military aid": ---MIL), which beats an uncoded one.
+    const auto names_actor = [&](int m) {
+      for (const std::string& c : out.mentions[static_cast<size_t>(m)].codes)
+        if (!c.starts_with("---")) return true;
+      return false;
+    };
     if (target < 0) {
       for (const Item& it : lower)
-        if (it.kind == Item::kOpen && it.mention != source &&
-            out.mentions[static_cast<size_t>(it.mention)].coded()) {
+        if (it.kind == Item::kOpen && it.mention != source && names_actor(it.mention)) {
           target = it.mention;
           break;
         }
+      if (target < 0)
+        for (const Item& it : lower)
+          if (it.kind == Item::kOpen && it.mention != source &&
+              out.mentions[static_cast<size_t>(it.mention)].coded()) {
+            target = it.mention;
+            break;
+          }
       if (target < 0)
         for (const Item& it : lower)
           if (it.kind == Item::kOpen && it.mention != source) {
@@ -658,7 +671,19 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
         : (source < 0 || target < 0) && options_.require_dyad
             ? "no event: source or target unknown and require_dyad is on"
             : "no event: source and target are the same actor, or unknown"));
-    for (uint32_t w : lower_words) in_coded_phrase[w] = true;
+    // Reported speech: "X said Y attacked Z" codes Y -> Z as well; the clause a statement
+    // reports is not part of the statement's phrase for this purpose.
+    std::vector<bool> reported(n, false);
+    if (code.code.starts_with("01")) {
+      std::function<void(uint32_t)> mark = [&](uint32_t w) {
+        reported[w] = true;
+        for (uint32_t c : tree.children[w]) mark(c);
+      };
+      for (uint32_t c : tree.children[v])
+        if (words[c].deprel == "ccomp") mark(c);
+    }
+    for (uint32_t w : lower_words)
+      if (!reported[w]) in_coded_phrase[w] = true;
   }
   if (!out.events.empty()) {
     bool ignored = false;
