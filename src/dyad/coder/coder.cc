@@ -435,6 +435,16 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
       }
     }
     if (!verb) continue;
+    // A verb listed in several blocks (a dictionary may repeat one, as PETRARCH's
+    // validation set does with SHOT) is tried with the patterns of each, and takes the
+    // first code that is not "no event" when none matches.
+    std::vector<const dict::Verb*> same;
+    for (const dict::Verb* e : entries)
+      if (e->words_before == verb->words_before && e->words_after == verb->words_after &&
+          (e->lemma == forms[v]) == (verb->lemma == forms[v]))
+        same.push_back(e);
+    for (const dict::Verb* e : same)
+      if (dicts_.verbs.code_of(*verb).code == "---" && dicts_.verbs.code_of(*e).code != "---") verb = e;
 
     // The verb's phrase: its right dependents, not a following conjoined clause nor a
     // reporting clause hung below it ("..., officials said").
@@ -482,11 +492,18 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
 
     // The most specific matching pattern of the verb's block.
     const dict::VerbBlock& block = dicts_.verbs.blocks()[verb->block];
+    std::vector<size_t> candidate_patterns;
+    for (const dict::Verb* e : same) {
+      const auto& ps = dicts_.verbs.blocks()[e->block].patterns;
+      for (size_t pi : ps)
+        if (std::find(candidate_patterns.begin(), candidate_patterns.end(), pi) == candidate_patterns.end())
+          candidate_patterns.push_back(pi);
+    }
     const dict::VerbPattern* best = nullptr;
     Capture best_capture;
     size_t best_size = 0;
     std::vector<std::string> matched_patterns;
-    for (size_t pi : block.patterns) {
+    for (size_t pi : candidate_patterns) {
       const dict::VerbPattern& p = dicts_.verbs.patterns()[pi];
       std::vector<const PatternToken*> lt, ut;
       std::vector<bool> la, ua;
@@ -506,7 +523,8 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
     }
     if (trace)
       note(fmt::format(
-          "verb {}: {} patterns in block {}; matching: {}", words[v].form, block.patterns.size(), block.name,
+          "verb {}: {} patterns in block {}{}; matching: {}", words[v].form, candidate_patterns.size(),
+          block.name, same.size() > 1 ? fmt::format(" and {} more", same.size() - 1) : "",
           matched_patterns.empty() ? "none" : fmt::format("{}", fmt::join(matched_patterns, ", "))));
     dict::EventCode code = dicts_.verbs.code_of(*verb);
     std::string provenance = verb->where.str(), pattern_text;

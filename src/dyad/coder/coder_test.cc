@@ -206,8 +206,8 @@ TEST(CoderOptions, ReadsPetrarchNamesAndValues) {
 }
 
 // PETRARCH's own unit-test suite, coded from raw text with the committed model. The
-// floor is the pass rate measured when this test was written (240 of 275 counted
-// records, 87.3 %: `dyad eval petrarch ../shared/data/petrarch/validate/
+// floor is the pass rate measured when this test was last raised (241 of 275 counted
+// records, 87.6 %: `dyad eval petrarch ../shared/data/petrarch/validate/
 // PETR.UnitTest.records.xml`), so a change that loses records fails here.
 TEST(PetrarchSuite, PassRateWithOwnParser) {
   DYAD_REQUIRE_SHARED("petrarch/validate/PETR.UnitTest.records.xml", records);
@@ -222,7 +222,7 @@ TEST(PetrarchSuite, PassRateWithOwnParser) {
   const double rate = 100.0 * double(result.passed()) / double(result.records.size());
   std::cout << "[ PETRARCH suite: " << result.passed() << " of " << result.records.size() << " passed ("
             << rate << " %) ]\n";
-  EXPECT_GE(result.passed(), 240u);
+  EXPECT_GE(result.passed(), 241u);
 }
 
 }  // namespace
