@@ -24,6 +24,15 @@ bool has_letter(std::string_view s) {
   });
 }
 
+// PETRARCH's plural of a synset member's last word: IES for a final Y, ES replacing a
+// final S, else S.
+std::string petrarch_synset_plural(const std::string& word) {
+  if (word.empty()) return word;
+  if (word.back() == 'Y') return word.substr(0, word.size() - 1) + "IES";
+  if (word.back() == 'S') return word.substr(0, word.size() - 1) + "ES";
+  return word + "S";
+}
+
 struct Tree {
   explicit Tree(const Sentence& s) : children(s.words.size()), subtree_end(s.words.size()) {
     for (size_t i = 0; i < s.words.size(); ++i) {
@@ -158,8 +167,14 @@ class SequenceMatcher {
         if (synset_at(member.synset, p, capture, after, depth + 1)) return true;
         continue;
       }
-      for (int plural = 0; plural < 2; ++plural) {
-        if (plural && member.plural.empty()) continue;
+      // The member, its plural, and PETRARCH's spelling of the plural where it differs
+      // (DAY: DAIES; PROCESS: PROCESES): whatever PETRARCH matches is matched.
+      const std::string petrarch_plural =
+          member.plural.empty() ? std::string() : petrarch_synset_plural(member.words.back());
+      for (int plural = 0; plural < 3; ++plural) {
+        if (plural == 1 && member.plural.empty()) continue;
+        if (plural == 2 && (petrarch_plural.empty() || petrarch_plural == member.plural)) continue;
+        const std::string& plural_form = plural == 2 ? petrarch_plural : member.plural;
         size_t q = p;
         std::vector<uint32_t> matched;
         bool ok = true;
@@ -168,7 +183,7 @@ class SequenceMatcher {
           // Walking left, a member's words come last first.
           const size_t index = leftward_ ? member.words.size() - 1 - i : i;
           const std::string& want =
-              plural && index + 1 == member.words.size() ? member.plural : member.words[index];
+              plural && index + 1 == member.words.size() ? plural_form : member.words[index];
           if (q >= items_.size() || forms_[items_[q].word] != want || (i == 0 && q != p))
             ok = false;
           else

@@ -193,6 +193,31 @@ TEST_F(CoderTest, UnknownVerbsAndEmptySentencesCodeNothing) {
   EXPECT_TRUE(Coder(dicts_, {}).code(Sentence{}, 0, 0).events.empty());
 }
 
+TEST(CoderSynsets, PluralsInBothSpellings) {
+  Diagnostics diags;
+  dict::DictionarySet dicts;
+  std::istringstream verbs(
+      "&TIME\n"
+      "+DAY\n"
+      "--- HAIL [020] ---\n"
+      "HAIL\n"
+      "- * &TIME [021]\n");
+  dicts.verbs = dict::read_verb_dictionary(verbs, "t.verbs", diags);
+  dicts.actors.load_string("RUSSIA [RUS]\nCHINA [CHN]\n", "t.actors", diags);
+  const Coder coder(dicts, {});
+  const auto code_of = [&](const std::string& noun) {
+    const auto c =
+        coder.code(parsed("Russia/NNP/2/nsubj hailed/VBD/0/root China/NNP/2/obj for/IN/6/case the/DT/6/det " +
+                          noun + "/NNS/2/obl"),
+                   0, 0);
+    return c.events.empty() ? std::string() : c.events[0].code;
+  };
+  EXPECT_EQ(code_of("day"), "021");
+  EXPECT_EQ(code_of("days"), "021");   // the regular plural
+  EXPECT_EQ(code_of("daies"), "021");  // PETRARCH's spelling of it
+  EXPECT_EQ(code_of("night"), "020");
+}
+
 TEST(CoderOptions, ReadsPetrarchNamesAndValues) {
   CoderOptions o;
   EXPECT_TRUE(o.set("require_dyad", "FALSE"));

@@ -123,7 +123,14 @@ std::vector<std::string> regular_verb_forms(std::string_view verb_in) {
     ing = stem_y + "ING";
   else
     ing = verb + "ING";
-  return {s, ed, ing};
+  std::vector<std::string> forms{s, ed, ing};
+  // PETRARCH's own spellings too (STUDYS, PUSHS, AGREING), so that whatever PETRARCH
+  // matches with a dictionary, Dyad matches as well.
+  const bool final_e = verb.back() == 'E';
+  for (std::string petrarch : {verb + "S", final_e ? verb + "D" : verb + "ED",
+                               final_e ? verb.substr(0, verb.size() - 1) + "ING" : verb + "ING"})
+    if (std::find(forms.begin(), forms.end(), petrarch) == forms.end()) forms.push_back(std::move(petrarch));
+  return forms;
 }
 
 std::string synset_plural(std::string_view word_in) {

@@ -183,12 +183,14 @@ VerbDictionary read_verb_dictionary(std::istream& in, const std::string& file, D
 VerbDictionary load_verb_dictionary(const std::filesystem::path& path, Diagnostics& diags);
 
 // The regular forms of an (uppercase) verb. PETRARCH adds S, and D + E-dropping ING
-// after a final E, else ED and ING. We keep that and fix the spellings PETRARCH gets
-// wrong: ES after S, X, Z, CH, SH (PUSHES); IES/IED after consonant + Y (STUDIES,
-// STUDIED); IE -> YING (DIE, DYING); EE/OE/YE keep the E before ING (AGREEING). No
-// consonant doubling: it depends on stress (VISITED but REGRETTED), so dictionaries list
-// such verbs' forms in {...}, as CAMEO does (SCRAP {SCRAPPING SCRAPS SCRAPPED}).
-// Returns {third person, past, present participle}.
+// after a final E, else ED and ING. Dyad gives the forms with the spellings PETRARCH gets
+// wrong fixed: ES after S, X, Z, CH, SH (PUSHES); IES/IED after consonant + Y (STUDIES,
+// STUDIED); IE -> YING (DIE, DYING); EE/OE/YE keep the E before ING (AGREEING); then
+// PETRARCH's own spellings where they differ (PUSHS, STUDYS, STUDYED, AGREING, DIING), so
+// every form PETRARCH matches is matched. No consonant doubling: it depends on stress
+// (VISITED but REGRETTED), so dictionaries list such verbs' forms in {...}, as CAMEO does
+// (SCRAP {SCRAPPING SCRAPS SCRAPPED}).
+// Returns {third person, past, present participle, PETRARCH's differing forms...}.
 std::vector<std::string> regular_verb_forms(std::string_view verb);
 
 // The plural generated for a synset member's last word: IES after consonant + Y, ES
