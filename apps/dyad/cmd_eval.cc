@@ -77,6 +77,7 @@ int run_eval_parse(const EvalParseOptions& opt) {
 
 struct EvalPetrarchOptions {
   std::string records;
+  std::string gold_parses;
   std::string dict;
   std::string model;
   bool verbose = false;
@@ -94,7 +95,10 @@ int run_eval_petrarch(const EvalPetrarchOptions& opt) {
   const nlp::Pipeline pipeline = nlp::Pipeline::load(model_path);
   const auto start = std::chrono::steady_clock::now();
   const coder::PetrarchEvalResult result =
-      coder::evaluate_petrarch(opt.records, dicts, pipeline, options, diags, opt.verbose);
+      coder::evaluate_petrarch(opt.records, dicts, pipeline, options, diags, opt.verbose, opt.gold_parses);
+  if (!opt.gold_parses.empty())
+    fmt::print("trees: the UD parses of {} ({} records had none and were parsed by Dyad)\n", opt.gold_parses,
+               result.without_gold_parse);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   for (const auto& r : result.records) {
     if (r.passed) continue;
@@ -264,6 +268,12 @@ const CommandRegistration kEval(50, [](CLI::App& root, CLI::App*& sub) -> Runner
                            "Model file (default: data/models/en_ewt.dyadmodel)");
   petrarch_cmd->add_flag("-v,--verbose", petrarch_opt->verbose,
                          "Show why each verb of a failed record was coded");
+  petrarch_cmd
+      ->add_option(
+          "--use-gold-parse", petrarch_opt->gold_parses,
+          "Code from the UD trees of this file (PETR.UnitTest.records.ud.xml) instead of Dyad's own parse, "
+          "to tell coder errors from parser errors; the expected codings stay those of RECORDS")
+      ->check(CLI::ExistingFile);
 
   auto plover_opt = std::make_shared<EvalPloverOptions>();
   CLI::App* plover_cmd = sub->add_subcommand(

@@ -9,6 +9,7 @@
 
 #include "dyad/coder/article_coder.h"
 #include "dyad/io/article_stream.h"
+#include "dyad/io/conllu.h"
 #include "dyad/text/front_end.h"
 
 namespace dyad::coder {
@@ -39,7 +40,54 @@ std::string attribute(const nlohmann::json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+std::string v2_relation(const std::string& rel, const std::string& head_upos) {
+  if (rel == "dobj") return "obj";
+  if (rel == "nsubjpass") return "nsubj:pass";
+  if (rel == "csubjpass") return "csubj:pass";
+  if (rel == "auxpass") return "aux:pass";
+  if (rel == "name") return "flat";
+  if (rel == "mwe") return "fixed";
+  if (rel == "neg") return "advmod";
+  const bool clause_head = head_upos == "VERB" || head_upos == "AUX" || head_upos == "ADJ";
+  if (rel == "nmod:agent") return "obl:agent";
+  if (rel == "nmod:tmod") return clause_head ? "obl:tmod" : "nmod:tmod";
+  if (rel == "nmod:npmod") return clause_head ? "obl:npmod" : "nmod:npmod";
+  if (rel == "nmod" && clause_head) return "obl";
+  return rel;
+}
+
+// The id both files share: DEMO_00 in the UD file is DEMO-00 in the Penn one.
+std::string normalized_id(std::string id) {
+  std::replace(id.begin(), id.end(), '_', '-');
+  return id;
+}
+
 }  // namespace
+
+std::vector<Sentence> sentences_from_ud_v1(std::string_view conllu) {
+  std::vector<Sentence> out;
+  for (const io::ConlluSentence& c : io::parse_conllu(conllu)) {
+    Sentence s;
+    for (const io::ConlluWord& w : c.words) {
+      Word word;
+      word.form = w.form;
+      word.lemma = w.lemma;
+      word.upos = w.upos == "CONJ" ? "CCONJ" : w.upos;
+      word.xpos = w.xpos;
+      word.head = w.head <= 0 ? -1 : w.head - 1;
+      word.deprel = w.deprel;
+      s.words.push_back(std::move(word));
+    }
+    for (Word& word : s.words) {
+      const std::string& head_upos = word.head >= 0 && static_cast<size_t>(word.head) < s.words.size()
+                                         ? s.words[static_cast<size_t>(word.head)].upos
+                                         : std::string();
+      word.deprel = v2_relation(word.deprel, head_upos);
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
 
 size_t PetrarchEvalResult::passed() const {
   return static_cast<size_t>(
@@ -58,8 +106,41 @@ std::map<std::string, std::pair<size_t, size_t>> PetrarchEvalResult::by_category
 
 PetrarchEvalResult evaluate_petrarch(const std::filesystem::path& records_file,
                                      const dict::DictionarySet& dicts, const nlp::Pipeline& pipeline,
-                                     const CoderOptions& base_options, Diagnostics& diags, bool trace) {
+                                     const CoderOptions& base_options, Diagnostics& diags, bool trace,
+                                     const std::filesystem::path& gold_parses) {
   PetrarchEvalResult result;
+  // id -> (text, CoNLL-U) of each record of the UD file. Both id and text must agree:
+  // the UD file was made for a later version of the suite and some of its sentences
+  // differ (Australia for Gondor), so their trees would be of other sentences. Texts are
+  // compared with runs of blanks collapsed.
+  const auto squeeze = [](const std::string& text) {
+    std::string out;
+    for (char c : text) {
+      const bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      if (blank && (out.empty() || out.back() == ' ')) continue;
+      out += blank ? ' ' : c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> gold_trees;
+  if (!gold_parses.empty()) {
+    io::ReadOptions read;
+    read.format = io::InputFormat::kPetrarch;
+    io::ArticleStream stream({gold_parses.string()}, read, diags);
+    Article a;
+    while (stream.next(a))
+      if (auto it = a.extra.find("parse"); it != a.extra.end() && it->is_string())
+        gold_trees[normalized_id(a.id)].emplace_back(squeeze(a.text), it->get<std::string>());
+  }
+  const auto gold_tree_of = [&](const Article& a) -> const std::string* {
+    auto it = gold_trees.find(normalized_id(a.id));
+    if (it == gold_trees.end()) return nullptr;
+    const std::string text = squeeze(a.text);
+    for (const auto& [gold_text, tree] : it->second)
+      if (gold_text == text) return &tree;
+    return nullptr;
+  };
   const std::set<std::string> include = included_categories(records_file);
   const bool valid_only = include.count("valid") > 0;
   io::ReadOptions read;
@@ -101,13 +182,24 @@ PetrarchEvalResult evaluate_petrarch(const std::filesystem::path& records_file,
     record.expected.erase(std::unique(record.expected.begin(), record.expected.end()), record.expected.end());
 
     const Coder coder(dicts, options);
+    const std::string* gold_tree = gold_parses.empty() ? nullptr : gold_tree_of(article);
+    if (!gold_parses.empty() && !gold_tree) ++result.without_gold_parse;
     text::analyse(article);
+    if (gold_tree) {
+      try {
+        article.sentences = sentences_from_ud_v1(*gold_tree);
+      } catch (const std::exception& e) {
+        diags.error(article.origin, std::string("bad gold parse: ") + e.what() + "; Dyad's own parse used");
+        ++result.without_gold_parse;
+        gold_tree = nullptr;
+      }
+    }
     const int32_t date = compact_date(article.story_date);
     Discarded discarded = Discarded::kNo;
     std::set<std::string> found;
     for (uint32_t i = 0; i < article.sentences.size(); ++i) {
       Sentence& sentence = article.sentences[i];
-      pipeline.annotate(sentence);
+      if (!gold_tree) pipeline.annotate(sentence);
       SentenceCoding coding = coder.code(sentence, date, i, trace);
       if (trace) {
         std::string tree = "parse:";

@@ -32,16 +32,30 @@ struct PetrarchRecordResult {
 struct PetrarchEvalResult {
   std::vector<PetrarchRecordResult> records;       // counted records only
   std::vector<PetrarchRecordResult> parse_errors;  // expecting a parse error: not counted
-  size_t skipped = 0;                              // not counted (category or sentence="false")
+  // Gold-parse mode: records the UD file has no tree for (no record with the same id and
+  // text); those are coded from Dyad's own parse.
+  size_t without_gold_parse = 0;
+  size_t skipped = 0;  // not counted (category or sentence="false")
   size_t passed() const;
   std::map<std::string, std::pair<size_t, size_t>> by_category() const;  // passed, counted
 };
 
 // Reads `records_file`, codes each counted record and scores it. `base_options` are the
-// options before the first <Config>. Reading problems go to `diags`.
+// options before the first <Config>. Reading problems go to `diags`. With
+// `gold_parses` (PETR.UnitTest.records.ud.xml), each record is coded from the UD tree
+// of the same record there (ids DEMO_00 for DEMO-00, joined on id and text, records
+// without one parsed by Dyad; UD v1
+// labels mapped to v2) instead of from Dyad's own parse, to tell coder errors from
+// parser errors; the expected codings stay those of `records_file`.
 PetrarchEvalResult evaluate_petrarch(const std::filesystem::path& records_file,
                                      const dict::DictionarySet& dicts, const nlp::Pipeline& pipeline,
-                                     const CoderOptions& base_options, Diagnostics& diags,
-                                     bool trace = false);
+                                     const CoderOptions& base_options, Diagnostics& diags, bool trace = false,
+                                     const std::filesystem::path& gold_parses = {});
+
+// The words of a CoNLL-U parse as Sentences (forms, tags, lemmas, heads), with UD v1
+// relations mapped to v2 (dobj -> obj, nsubjpass -> nsubj:pass, auxpass -> aux:pass,
+// name -> flat, mwe -> fixed, neg -> advmod, a clause's nmod -> obl, CONJ -> CCONJ).
+// Throws std::runtime_error on malformed CoNLL-U.
+std::vector<Sentence> sentences_from_ud_v1(std::string_view conllu);
 
 }  // namespace dyad::coder

@@ -67,7 +67,11 @@ class PetrarchReader final : public Reader {
         return false;
       }
       if (c != '<') {
-        if (in_text_) append_text(static_cast<char>(c));
+        if (in_text_) {
+          append_text(static_cast<char>(c));
+        } else if (in_parse_ && parse_.size() < ctx_.options.max_record_bytes) {
+          parse_ += static_cast<char>(c);
+        }
         continue;
       }
       if (!markup()) continue;
@@ -90,6 +94,11 @@ class PetrarchReader final : public Reader {
         text_too_long_ = false;
       } else if (tag_.name == "/Text") {
         in_text_ = false;
+      } else if (tag_.name == "Parse") {
+        in_parse_ = true;
+        parse_.clear();
+      } else if (tag_.name == "/Parse") {
+        in_parse_ = false;
       } else if (tag_.name == "EventCoding") {
         nlohmann::json coding = nlohmann::json::object();
         for (auto& [k, v] : tag_.attributes) coding[k] = v;
@@ -207,6 +216,8 @@ class PetrarchReader final : public Reader {
   void start_sentence() {
     in_sentence_ = true;
     in_text_ = false;
+    in_parse_ = false;
+    parse_.clear();
     sentence_line_ = line_;
     attributes_ = std::move(tag_.attributes);
     codings_ = nlohmann::json::array();
@@ -255,6 +266,7 @@ class PetrarchReader final : public Reader {
     }
     if (!codings_.empty()) a.extra["event_codings"] = std::move(codings_);
     if (!configs_.empty()) a.extra["config"] = std::exchange(configs_, nlohmann::json::array());
+    if (!parse_.empty()) a.extra["parse"] = decode_xml_entities(parse_);
     a.text = unwrap(decode_xml_entities(text_));
     a.invalid_utf8 += utf8::sanitize(a.text);
     return true;
@@ -266,6 +278,8 @@ class PetrarchReader final : public Reader {
   Tag tag_;
   bool in_sentence_ = false;
   bool in_text_ = false;
+  bool in_parse_ = false;
+  std::string parse_;  // the <Parse> content as written (a Penn tree or CoNLL-U lines)
   uint64_t sentence_line_ = 0;
   std::vector<std::pair<std::string, std::string>> attributes_;
   nlohmann::json codings_ = nlohmann::json::array();

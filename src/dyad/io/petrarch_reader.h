@@ -11,10 +11,11 @@
 // it) turned into one space. Other attributes go to Article::extra, and the
 // <EventCoding> elements of validation files to extra["event_codings"] (an array of
 // their attributes). <Config option=".." value=".."/> elements between records go to
-// the next record's extra["config"]: validation files set coder options that way.
+// the next record's extra["config"]: validation files set coder options that way. The
+// <Parse> content goes to extra["parse"] as written (entities decoded).
 // Comments, the XML declaration, CDATA and everything outside <Sentence> elements are
-// handled by a small streaming scanner; the rest of the document (<Parse> trees,
-// <Environment>) is read past, not stored.
+// handled by a small streaming scanner; the rest of the document (<Environment>) is read
+// past, not stored.
 
 namespace dyad::io {
 

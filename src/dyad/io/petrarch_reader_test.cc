@@ -27,6 +27,7 @@ event which will test his vow to keep &quot;politics&quot; out of the Games &amp
 </Parse>
 </Sentence>
 
+<Config option="require_dyad" value="false"></Config>
 <Sentence date="19950101" id="DEMO-00" category="DEMO" sentence="true">
 <!-- Last update: 29 July 2013 -->
 <EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
@@ -48,6 +49,7 @@ TEST(PetrarchReader, ReadsSentencesAttributesAndText) {
       "The stopover came as the US leader prepared to attend the Beijing Olympics, an event which will test "
       "his vow to keep \"politics\" out of the Games & more.");
   EXPECT_EQ(a.extra["sentence"], "True");
+  EXPECT_EQ(a.extra["parse"], "\n( (S (NP (DT The) (NN stopover)) (VP (VBD came))) (. .))\n");
   EXPECT_EQ(a.origin.str(), "t:3");
   const Article& b = r.articles[1];
   EXPECT_EQ(b.id, "DEMO-00");
@@ -56,7 +58,10 @@ TEST(PetrarchReader, ReadsSentencesAttributesAndText) {
   EXPECT_EQ(b.extra["category"], "DEMO");
   EXPECT_EQ(b.extra["event_codings"],
             nlohmann::json::parse(R"([{"sourcecode":"ARN","targetcode":"GON","eventcode":"064"}])"));
-  EXPECT_EQ(b.origin.line, 13u);
+  EXPECT_EQ(b.origin.line, 14u);
+  EXPECT_EQ(b.extra["config"], nlohmann::json::parse(R"([{"option":"require_dyad","value":"false"}])"));
+  EXPECT_FALSE(a.extra.contains("config"));
+  EXPECT_FALSE(b.extra.contains("parse"));
   EXPECT_EQ(r.stats.records, 2u);
 }
 
