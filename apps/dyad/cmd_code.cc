@@ -48,17 +48,21 @@ struct CodeCommand {
           "no dictionaries given: name a directory with --dict DIR (PETRARCH's files, e.g. "
           "the Phoenix set, or Dyad's own; try examples/dictionaries) or set DYAD_DICT");
 
-    Diagnostics diags = stderr_diagnostics();
+    // Problems in the dictionaries are shown but do not make the run fail: the valid
+    // entries are used, and `dyad dict check` is the place to fix them. The exit status
+    // is about the input.
+    Diagnostics dictionary_diags = stderr_diagnostics();
     dict::DictionarySet dicts;
-    if (!dict::load_dictionary_set(dictionaries, dicts, diags)) {
+    if (!dict::load_dictionary_set(dictionaries, dicts, dictionary_diags)) {
       std::cerr << "dyad code: no dictionary set could be read from " << dictionaries << '\n';
       return 2;
     }
-    const uint64_t dictionary_problems = diags.errors();
     coder::CoderOptions options;
-    options.apply(dicts.config, diags);
+    options.apply(dicts.config, dictionary_diags);
+    const uint64_t dictionary_problems = dictionary_diags.errors();
+    Diagnostics diags = stderr_diagnostics();
     dict::CameoCodebook codebook;
-    if (!dict::load_default_codebook(codebook, diags))
+    if (!dict::load_default_codebook(codebook, dictionary_diags))
       std::cerr << "dyad code: going on without CAMEO names, Goldstein scores and PLOVER types\n";
     const nlp::Pipeline pipeline = nlp::Pipeline::load(model.empty() ? nlp::find_default_model() : model);
     const coder::Coder coder(dicts, options);
