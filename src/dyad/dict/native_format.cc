@@ -394,23 +394,6 @@ bool parse_pattern(std::string_view body, VerbPattern& p, std::vector<PatternTok
   return true;
 }
 
-// Transformation sides: blank-separated tokens, parentheses are tokens of their own.
-std::vector<std::string> rule_tokens(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '(' || c == ')') {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-      if (c == '(' || c == ')') out.emplace_back(1, c);
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
-}
-
 std::string join_tokens(const std::vector<std::string>& tokens) {
   std::string out;
   for (const std::string& t : tokens) {
@@ -742,8 +725,8 @@ VerbDictionary read_native_verbs(std::string_view content, const std::string& fi
       const size_t eq = text.find('=');
       if (eq == std::string::npos) return err("transformation without '='");
       Transformation t;
-      t.lhs = rule_tokens(std::string_view(text).substr(0, eq));
-      t.rhs = rule_tokens(std::string_view(text).substr(eq + 1));
+      t.lhs = transformation_tokens(std::string_view(text).substr(0, eq));
+      t.rhs = transformation_tokens(std::string_view(text).substr(eq + 1));
       t.where = where;
       if (t.lhs.empty() || t.rhs.empty()) return err("transformation with an empty side");
       int depth = 0;

@@ -133,6 +133,22 @@ std::vector<std::string> regular_verb_forms(std::string_view verb_in) {
   return forms;
 }
 
+std::vector<std::string> transformation_tokens(std::string_view side) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : side) {
+    if (c == ' ' || c == '\t' || c == '(' || c == ')') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+      if (c == '(' || c == ')') out.emplace_back(1, c);
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
 std::string synset_plural(std::string_view word_in) {
   const std::string word = upper(word_in);
   if (word.empty()) return word;
@@ -658,24 +674,9 @@ void VerbReader::transformation(std::string_view text) {
     diags_.error(at(line_), "transformation without '='");
     return;
   }
-  auto tokens = [](std::string_view s) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : s) {
-      if (c == ' ' || c == '\t' || c == '(' || c == ')') {
-        if (!cur.empty()) out.push_back(std::move(cur));
-        cur.clear();
-        if (c == '(' || c == ')') out.emplace_back(1, c);
-      } else {
-        cur += c;
-      }
-    }
-    if (!cur.empty()) out.push_back(std::move(cur));
-    return out;
-  };
   Transformation t;
-  t.lhs = tokens(text.substr(0, eq));
-  t.rhs = tokens(text.substr(eq + 1));
+  t.lhs = transformation_tokens(text.substr(0, eq));
+  t.rhs = transformation_tokens(text.substr(eq + 1));
   t.where = at(line_);
   int depth = 0;
   for (const std::string& tok : t.lhs) {

@@ -193,6 +193,10 @@ VerbDictionary load_verb_dictionary(const std::filesystem::path& path, Diagnosti
 // Returns {third person, past, present participle, PETRARCH's differing forms...}.
 std::vector<std::string> regular_verb_forms(std::string_view verb);
 
+// One side of a `~ LHS = RHS` transformation as tokens: blank-separated words, and each
+// parenthesis a token of its own ("a (a b ATTACK) SAY" -> a ( a b ATTACK ) SAY).
+std::vector<std::string> transformation_tokens(std::string_view side);
+
 // The plural generated for a synset member's last word: IES after consonant + Y, ES
 // after S, X, Z, CH, SH, else S. (PETRARCH: IES after any Y, ES after S, else S.)
 std::string synset_plural(std::string_view word);
