@@ -484,26 +484,8 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
       if (words[i].upos != "PUNCT") upper_words.push_back(i);
     }
     const std::vector<Item> lower = make_items(lower_words, mention_of);
-    std::vector<Item> upper = make_items(upper_words, mention_of);
-    // Walking left, a mention is entered at its end: swap the marks.
-    for (Item& it : upper)
-      if (it.kind != Item::kWord) it.kind = it.kind == Item::kOpen ? Item::kClose : Item::kOpen;
-    {
-      std::vector<Item> fixed;
-      int open = -1;
-      for (const Item& it : upper) {
-        if (it.kind == Item::kWord) {
-          if (it.mention != open) {
-            if (open >= 0) fixed.push_back({Item::kClose, 0, open});
-            if (it.mention >= 0) fixed.push_back({Item::kOpen, 0, it.mention});
-            open = it.mention;
-          }
-          fixed.push_back(it);
-        }
-      }
-      if (open >= 0) fixed.push_back({Item::kClose, 0, open});
-      upper = std::move(fixed);
-    }
+    // upper_words run leftward from the verb, so a mention is opened at its last word.
+    const std::vector<Item> upper = make_items(upper_words, mention_of);
 
     // The most specific matching pattern of the verb's block.
     const dict::VerbBlock& block = dicts_.verbs.blocks()[verb->block];
