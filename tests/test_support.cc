@@ -21,4 +21,16 @@ std::string read_file(const std::filesystem::path& path) {
   return out.str();
 }
 
+bool has_message(const Diagnostics& diags, uint64_t line, std::string_view text) {
+  for (const auto& m : diags.collected())
+    if (m.where.line == line && m.message.find(text) != std::string::npos) return true;
+  return false;
+}
+
+std::string all_messages(const Diagnostics& diags) {
+  std::string out;
+  for (const auto& m : diags.collected()) out += m.str() + "\n";
+  return out;
+}
+
 }  // namespace dyad::testing

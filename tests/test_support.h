@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
+
+#include "dyad/core/diagnostics.h"
 
 namespace dyad::testing {
 
@@ -14,6 +18,11 @@ std::filesystem::path source_dir();
 std::filesystem::path shared_data();
 
 std::string read_file(const std::filesystem::path& path);
+
+// Whether a collected diagnostic at `line` contains `text`.
+bool has_message(const Diagnostics& diags, uint64_t line, std::string_view text);
+// Every collected diagnostic, "file:line: severity: message" a line, for failure output.
+std::string all_messages(const Diagnostics& diags);
 
 }  // namespace dyad::testing
 

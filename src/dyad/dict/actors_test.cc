@@ -18,17 +18,8 @@
 namespace dyad::dict {
 namespace {
 
-bool has_message(const Diagnostics& d, uint64_t line, std::string_view text) {
-  for (const auto& m : d.collected())
-    if (m.where.line == line && m.message.find(text) != std::string::npos) return true;
-  return false;
-}
-
-std::string all_messages(const Diagnostics& d) {
-  std::string out;
-  for (const auto& m : d.collected()) out += m.str() + "\n";
-  return out;
-}
+using testing::all_messages;
+using testing::has_message;
 
 TEST(ActorText, StripsComments) {
   bool xml = false;

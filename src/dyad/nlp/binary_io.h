@@ -93,4 +93,17 @@ class BinaryReader {
   std::string what_;
 };
 
+// Reads a model section's 4-byte magic and format version; throws ModelFormatError
+// naming `what` when either is not the one this build reads ("not a tagger section (bad
+// magic)", "tagger section version 1, this dyad reads version 2 (retrain the model)").
+inline void read_section_header(BinaryReader& r, std::string_view magic, uint32_t version,
+                                const std::string& section, const std::string& what) {
+  if (r.get_bytes(magic.size()) != magic)
+    throw ModelFormatError(what + ": not a " + section + " section (bad magic)");
+  const uint32_t found = r.get<uint32_t>();
+  if (found != version)
+    throw ModelFormatError(what + ": " + section + " section version " + std::to_string(found) +
+                           ", this dyad reads version " + std::to_string(version) + " (retrain the model)");
+}
+
 }  // namespace dyad::nlp

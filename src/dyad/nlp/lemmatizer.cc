@@ -284,11 +284,7 @@ std::string Lemmatizer::serialize() const {
 Lemmatizer Lemmatizer::deserialize(std::string_view bytes, const std::string& what) {
   BinaryReader r(bytes, what);
   auto bad = [&](const std::string& why) { return ModelFormatError(what + ": " + why); };
-  if (r.get_bytes(4) != std::string_view(kMagic, 4)) throw bad("not a lemmatizer section (bad magic)");
-  const uint32_t version = r.get<uint32_t>();
-  if (version != kSectionVersion)
-    throw bad("lemmatizer section version " + std::to_string(version) + ", this dyad reads version " +
-              std::to_string(kSectionVersion) + " (retrain the model)");
+  read_section_header(r, std::string_view(kMagic, 4), kSectionVersion, "lemmatizer", what);
   Lemmatizer l;
   l.keys_ = r.get_array<uint64_t>();
   l.values_ = r.get_array<uint32_t>();

@@ -735,11 +735,7 @@ std::string Tagger::serialize() const {
 Tagger Tagger::deserialize(std::string_view bytes, const std::string& what) {
   BinaryReader r(bytes, what);
   auto bad = [&](const std::string& why) { return ModelFormatError(what + ": " + why); };
-  if (r.get_bytes(4) != std::string_view(kMagic, 4)) throw bad("not a tagger section (bad magic)");
-  const uint32_t version = r.get<uint32_t>();
-  if (version != kSectionVersion)
-    throw bad("tagger section version " + std::to_string(version) + ", this dyad reads version " +
-              std::to_string(kSectionVersion) + " (retrain the model)");
+  read_section_header(r, std::string_view(kMagic, 4), kSectionVersion, "tagger", what);
   const uint32_t passes = r.get<uint32_t>();
   if (passes != 1 && passes != 2) throw bad("bad pass count " + std::to_string(passes));
   std::unique_ptr<TaggerModel> first;
