@@ -44,6 +44,9 @@ ModelFile train_model(const std::vector<io::ConlluSentence>& train,
   if (folds > 1) {
     TaggerOptions fold_options = tagger_options;
     fold_options.epochs = best_tagger_epoch;
+    // The folds mimic the tagger's errors on unseen text for the parser; they keep the
+    // plain trained weights, as the epochs were chosen with.
+    fold_options.closed_class_check = false;
     for (int fold = 0; fold < folds; ++fold) {
       std::vector<io::ConlluSentence> rest;
       rest.reserve(train.size());
