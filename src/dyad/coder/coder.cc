@@ -543,7 +543,14 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
     int target = best_capture.target, source = best_capture.source;
     const int subject_word =
         child(v, [](const Word& c) { return c.deprel == "nsubj:pass" || c.deprel == "nsubj"; });
-    const bool passive = subject_word >= 0 && words[static_cast<size_t>(subject_word)].deprel == "nsubj:pass";
+    bool passive = subject_word >= 0 && words[static_cast<size_t>(subject_word)].deprel == "nsubj:pass";
+    int passive_subject = passive ? mention_at(static_cast<uint32_t>(subject_word)) : -1;
+    // A passive verb sharing the subject of the verb it is conjoined to ("Arnor
+    // celebrated ... and was attacked"): that subject undergoes this event too.
+    if (subject_word < 0 && child(v, [](const Word& c) { return c.deprel == "aux:pass"; }) >= 0) {
+      passive = true;
+      passive_subject = subject_of(v);
+    }
     int agent = -1;
     for (uint32_t c : tree.children[v]) {
       if (!out.kept[c]) continue;
@@ -564,12 +571,11 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
                       best_capture.compound < 0;
     if (swap) {
       source = agent;
-      target = mention_at(static_cast<uint32_t>(subject_word));
+      target = passive_subject;
     }
     // A passive without its agent: the subject undergoes the event, the doer is unknown.
-    if (passive && agent < 0 && target < 0 && best_capture.compound < 0 &&
-        mention_at(static_cast<uint32_t>(subject_word)) != source)
-      target = mention_at(static_cast<uint32_t>(subject_word));
+    if (passive && agent < 0 && target < 0 && best_capture.compound < 0 && passive_subject != source)
+      target = passive_subject;
     // A phrase naming an actor ("to war-torn Mozambique") is a better target than one
     // that only names a role ("military aid": ---MIL), which beats an uncoded one.
     const auto names_actor = [&](int m) {

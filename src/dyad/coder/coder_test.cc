@@ -167,6 +167,40 @@ TEST_F(CoderTest, ConjoinedVerbSharesTheSubject) {
   EXPECT_EQ(triples(c), (std::vector<std::string>{"CHN>RUS:043", "RUS>CHN:042", "RUS>UKR:111"}));
 }
 
+// "Russia visited China and was criticized by Ukraine": the conjoined passive verb has
+// no subject of its own; the shared one (Russia) undergoes it.
+TEST_F(CoderTest, ConjoinedPassiveSharesTheSubjectAsItsTarget) {
+  const std::string shared =
+      "Russia/NNP/2/nsubj visited/VBD/0/root China/NNP/2/obj and/CC/6/cc was/VBD/6/aux:pass "
+      "criticized/VBN/2/conj";
+  EXPECT_EQ(triples(code(shared + " by/IN/8/case Ukraine/NNP/6/obl:agent")),
+            (std::vector<std::string>{"CHN>RUS:043", "RUS>CHN:042", "UKR>RUS:111"}));
+  // Without the agent the doer is unknown: no Russia -> anyone criticism (require_dyad).
+  EXPECT_EQ(triples(code(shared)), (std::vector<std::string>{"CHN>RUS:043", "RUS>CHN:042"}));
+}
+
+// A "conj" with no coordinator or comma before it is a misparse of one phrase:
+// "Russian world government" read as "Russian" + conjunct "world government" must not
+// give a second, agent-only actor.
+TEST_F(CoderTest, ConjunctWithoutCoordinatorStaysInThePhrase) {
+  const auto c =
+      code("Russian/JJ/3/amod world/NN/1/conj government/NN/4/nsubj criticized/VBD/0/root Ukraine/NNP/4/obj");
+  ASSERT_FALSE(c.mentions.empty());
+  EXPECT_EQ(c.mentions[0].codes, std::vector<std::string>{"RUSGOV"});
+  const auto coordinated =
+      code("Russia/NNP/4/nsubj and/CC/3/cc China/NNP/1/conj criticized/VBD/0/root Ukraine/NNP/4/obj");
+  EXPECT_EQ(coordinated.mentions[0].codes, (std::vector<std::string>{"RUS", "CHN"}));
+}
+
+// "the government of Russia on Monday": a time phrase misattached to the noun does not
+// cut "of Russia" off the actor (only one level of prepositional phrase is flattened).
+TEST_F(CoderTest, TimePhraseUnderANounDoesNotSplitTheActor) {
+  const auto c = code(
+      "The/DT/2/det government/NN/7/nsubj of/IN/4/case Russia/NNP/2/nmod on/IN/6/case "
+      "Monday/NNP/4/nmod criticized/VBD/0/root Ukraine/NNP/7/obj");
+  EXPECT_EQ(triples(c), std::vector<std::string>{"RUSGOV>UKR:111"});
+}
+
 TEST_F(CoderTest, DiscardPhrasesDropTheSentenceOrTheStory) {
   EXPECT_EQ(
       code("Russia/NNP/2/nsubj criticized/VBD/0/root the/DT/5/det football/NN/5/compound match/NN/2/obj")
@@ -255,9 +289,27 @@ TEST(PetrarchGoldParse, UdV1RelationsMapToV2) {
   EXPECT_THROW(sentences_from_ud_v1("1\tbad line\n\n"), std::runtime_error);
 }
 
+// UD v1 hangs the coordinator and the comma before a conjunct on the first conjunct;
+// v2 on the conjunct they introduce.
+TEST(PetrarchGoldParse, CoordinatorsMoveToTheirConjunct) {
+  const std::vector<Sentence> s = sentences_from_ud_v1(
+      "1\tGondor\tGondor\tPROPN\tNNP\t_\t6\tnsubj\t_\t_\n"
+      "2\t,\t,\tPUNCT\t,\t_\t1\tpunct\t_\t_\n"
+      "3\tArnor\tArnor\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+      "4\tand\tand\tCONJ\tCC\t_\t1\tcc\t_\t_\n"
+      "5\tRohan\tRohan\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+      "6\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "7\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_\n\n");
+  ASSERT_EQ(s.size(), 1u);
+  const auto& w = s[0].words;
+  EXPECT_EQ(w[1].head, 2);  // the comma: on Arnor
+  EXPECT_EQ(w[3].head, 4);  // "and": on Rohan
+  EXPECT_EQ(w[6].head, 5);  // the full stop stays on the verb
+}
+
 // PETRARCH's own unit-test suite, coded from raw text with the committed model. The
-// floor is the pass rate measured when this test was last raised (241 of 275 counted
-// records, 87.6 %: `dyad eval petrarch ../shared/data/petrarch/validate/
+// floor is the pass rate measured when this test was last raised (246 of 275 counted
+// records, 89.5 %: `dyad eval petrarch ../shared/data/petrarch/validate/
 // PETR.UnitTest.records.xml`), so a change that loses records fails here.
 TEST(PetrarchSuite, PassRateWithOwnParser) {
   DYAD_REQUIRE_SHARED("petrarch/validate/PETR.UnitTest.records.xml", records);
@@ -272,7 +324,7 @@ TEST(PetrarchSuite, PassRateWithOwnParser) {
   const double rate = 100.0 * double(result.passed()) / double(result.records.size());
   std::cout << "[ PETRARCH suite: " << result.passed() << " of " << result.records.size() << " passed ("
             << rate << " %) ]\n";
-  EXPECT_GE(result.passed(), 241u);
+  EXPECT_GE(result.passed(), 246u);
 }
 
 // The same suite coded from the UD trees of PETR.UnitTest.records.ud.xml where that file

@@ -1,6 +1,8 @@
 #include "dyad/coder/mentions.h"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <functional>
 
 #include "dyad/dict/dict_text.h"
@@ -18,6 +20,23 @@ bool inside_noun_phrase(std::string_view rel) {
   return base == "det" || base == "amod" || base == "compound" || base == "flat" || base == "nummod" ||
          base == "nmod" || base == "case" || base == "conj" || base == "cc" || base == "fixed" ||
          base == "goeswith" || base == "punct";
+}
+
+// A day, month or other time noun ("on Wednesday", "in March", "last year"): a time
+// phrase hanging from a noun is a misattached adverbial, not part of the actor's name.
+bool is_time_word(const Word& w) {
+  static const std::array<std::string_view, 30> kTimeWords = {
+      "monday",   "tuesday",  "wednesday", "thursday", "friday",    "saturday", "sunday", "january",
+      "february", "march",    "april",     "may",      "june",      "july",     "august", "september",
+      "october",  "november", "december",  "today",    "yesterday", "tomorrow", "week",   "weekend",
+      "month",    "year",     "day",       "morning",  "evening",   "night"};
+  if (w.upos == "NUM")
+    return w.form.size() == 4 &&
+           std::all_of(w.form.begin(), w.form.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (w.upos != "NOUN" && w.upos != "PROPN") return false;
+  std::string lower = w.lemma.empty() ? w.form : w.lemma;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::find(kTimeWords.begin(), kTimeWords.end(), lower) != kTimeWords.end();
 }
 
 bool is_possessive_marker(const Word& w) { return w.deprel == "case" && (w.form == "'s" || w.form == "'"); }
@@ -98,12 +117,16 @@ std::vector<Mention> find_mentions(const Sentence& sentence, const std::vector<b
   // level deep ("soldiers from Gondor"); one with a phrase of its own under it ("the
   // Gondor of the Prince of Dol Amroth") starts a mention of its own, as PETRARCH
   // flattens a single level of prepositional phrases.
+  const auto prepositional = [&](uint32_t c) {
+    return words[c].deprel.starts_with("nmod") && words[c].deprel != "nmod:poss";
+  };
   const auto joins = [&](uint32_t c) {
     const std::string& rel = words[c].deprel;
     if (!inside_noun_phrase(rel)) return false;
-    if (!rel.starts_with("nmod") || rel == "nmod:poss") return true;
+    if (!prepositional(c)) return true;
+    if (is_time_word(words[c])) return false;  // "the Ministry of Magic on Wednesday"
     for (uint32_t g : tree.children[c])
-      if (words[g].deprel.starts_with("nmod") && words[g].deprel != "nmod:poss") return false;
+      if (prepositional(g) && !is_time_word(words[g])) return false;
     return true;
   };
 
@@ -136,10 +159,19 @@ std::vector<Mention> find_mentions(const Sentence& sentence, const std::vector<b
       }
     return out;
   };
+  // A conjunct is introduced by a coordinator or a comma ("Russia and the US", "Iran,
+  // Iraq"); a "conj" with neither is a misparse of one phrase ("West German world
+  // government activists" with "world" as a conjunct of "West") and stays in it.
+  const auto is_conjunct = [&](uint32_t c) {
+    if (words[c].deprel != "conj" || !is_nominal(words[c])) return false;
+    for (uint32_t d : tree.children[c])
+      if (d < c && (words[d].deprel == "cc" || words[d].upos == "PUNCT")) return true;
+    return false;
+  };
   std::function<Readings(uint32_t)> expand = [&](uint32_t w) -> Readings {
     std::vector<uint32_t> conj;
     for (uint32_t c : tree.children[w])
-      if (kept(c) && words[c].deprel == "conj" && is_nominal(words[c])) conj.push_back(c);
+      if (kept(c) && is_conjunct(c)) conj.push_back(c);
     const uint32_t last = conj.empty() ? w : conj.back();
     // Modifiers after the last conjunct belong to all ("officials in Fornost and Gondor").
     std::vector<uint32_t> shared_after, shared_before;
@@ -157,7 +189,7 @@ std::vector<Mention> find_mentions(const Sentence& sentence, const std::vector<b
       for (uint32_t c : tree.children[x]) {
         if (!kept(c) || !joins(c)) continue;
         const std::string& rel = words[c].deprel;
-        if (with_conj_skip && (rel == "conj" || rel == "cc" || rel == "punct")) continue;
+        if (with_conj_skip && ((rel == "conj" && is_conjunct(c)) || rel == "cc" || rel == "punct")) continue;
         if (std::find(shared_after.begin(), shared_after.end(), c) != shared_after.end()) continue;
         r = cross(r, expand(c));
       }

@@ -84,6 +84,20 @@ std::vector<Sentence> sentences_from_ud_v1(std::string_view conllu) {
                                          : std::string();
       word.deprel = v2_relation(word.deprel, head_upos);
     }
+    // UD v1 attaches a coordinator (and the comma before it) to the first conjunct; v2
+    // to the conjunct it introduces, which is what the coder reads coordination from.
+    const int n = static_cast<int>(s.words.size());
+    for (int w = 0; w < n; ++w) {
+      Word& word = s.words[static_cast<size_t>(w)];
+      if ((word.deprel != "cc" && word.deprel != "punct") || word.head < 0 || word.head > w) continue;
+      for (int c = w + 1; c < n; ++c) {
+        const Word& next = s.words[static_cast<size_t>(c)];
+        if (next.head != word.head) continue;
+        if (next.deprel == "conj") word.head = c;
+        // Only a comma right before its conjunct (or before the coordinator) moves.
+        if (next.deprel == "conj" || (word.deprel == "punct" && next.deprel != "cc")) break;
+      }
+    }
     out.push_back(std::move(s));
   }
   return out;

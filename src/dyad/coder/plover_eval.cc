@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "dyad/dict/actor_code.h"
 #include "dyad/text/front_end.h"
 
 namespace dyad::coder {
@@ -91,7 +92,7 @@ std::string actor_key(std::string_view code) {
   if (code.empty() || code.starts_with("---") || code.starts_with('"')) return "";
   if (code.starts_with("IGO")) return "IGO";
   if (code.starts_with("NGO")) return "NGO";
-  return std::string(code.substr(0, 3));
+  return dict::split_actor_country(code).country;
 }
 
 std::string PloverTriple::str() const { return fmt::format("{}>{}:{}", source, target, type); }
