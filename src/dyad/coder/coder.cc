@@ -428,8 +428,7 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
     if (!out.kept[v] || !words[v].xpos.starts_with("VB")) continue;
     if (words[v].deprel == "aux" || words[v].deprel == "aux:pass" || words[v].deprel == "cop") continue;
     if (in_coded_phrase[v]) continue;
-    const std::vector<const dict::Verb*> entries = dicts_.verbs.verbs_for_form(forms[v]);
-    if (entries.empty()) continue;
+    std::vector<const dict::Verb*> entries = dicts_.verbs.verbs_for_form(forms[v]);
 
     // The entry whose extra words (multi-word verbs) are all there, the longest first.
     const dict::Verb* verb = nullptr;
@@ -448,6 +447,23 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
         span_from = static_cast<uint32_t>(v - before);
         span_to = static_cast<uint32_t>(v + after);
       }
+    }
+    // The tagger may take the first word of a multi-word verb for the verb ("wire" of
+    // WIRE_+TAP as VB, "tap" as a noun): the entry of the word after it, whose words
+    // before the verb word start here.
+    for (uint32_t k = 1; !verb && k <= 2 && v + k < n; ++k) {
+      for (const dict::Verb* e : dicts_.verbs.verbs_for_form(forms[v + k])) {
+        const size_t after = e->words_after.size();
+        if (e->words_before.size() != k || v + k + after >= n) continue;
+        bool ok = true;
+        for (size_t i = 0; i < k && ok; ++i) ok = forms[v + i] == e->words_before[i];
+        for (size_t i = 0; i < after && ok; ++i) ok = forms[v + k + 1 + i] == e->words_after[i];
+        if (!ok || (verb && after <= verb->words_after.size())) continue;
+        verb = e;
+        span_from = v;
+        span_to = static_cast<uint32_t>(v + k + after);
+      }
+      if (verb) entries = dicts_.verbs.verbs_for_form(forms[v + k]);
     }
     if (!verb) continue;
     // A verb listed in several blocks (a dictionary may repeat one, as PETRARCH's
@@ -643,6 +659,10 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
         }
         for (std::string& part : split_codes(mention.codes[c])) codes.push_back(std::move(part));
       }
+      // A conjunct naming no actor beside one that does ("the lions and Gondor") is
+      // left out, as PETRARCH leaves it; alone it is the unknown actor.
+      if (std::any_of(codes.begin(), codes.end(), [](const std::string& c) { return c != "---"; }))
+        std::erase(codes, std::string("---"));
       return codes;
     };
     std::vector<std::string> sources = codes_of(source), targets = codes_of(target);

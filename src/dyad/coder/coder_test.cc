@@ -58,15 +58,17 @@ class CoderTest : public ::testing::Test {
         "&NEGAUX\n"
         "+DID N'T\n"
         "+WILL NOT\n"
-        "--- CRITICIZE [111] ---\n"  // 4
-        "CRITICIZE\n"                // 5
-        "- &NEGAUX * [---]\n"        // 6 a negated criticism is not one
-        "- * HARSHLY [112]\n"        // 7
-        "--- VISIT [042:043] ---\n"  // 8
-        "VISIT\n"                    // 9
-        "--- AGREE [030] ---\n"      // 10
-        "AGREE\n"                    // 11
-        "- % * [030:030]\n");        // 12
+        "--- CRITICIZE [111] ---\n"    // 4
+        "CRITICIZE\n"                  // 5
+        "- &NEGAUX * [---]\n"          // 6 a negated criticism is not one
+        "- * HARSHLY [112]\n"          // 7
+        "--- VISIT [042:043] ---\n"    // 8
+        "VISIT\n"                      // 9
+        "--- AGREE [030] ---\n"        // 10
+        "AGREE\n"                      // 11
+        "- % * [030:030]\n"            // 12
+        "--- CONFISCATE [1711] ---\n"  // 13
+        "WIRE_+TAP\n");                // 14
     dicts_.verbs = dict::read_verb_dictionary(verbs, "t.verbs", diags_);
     dicts_.actors.load_string(
         "RUSSIA [RUS]\n"
@@ -201,6 +203,27 @@ TEST_F(CoderTest, TimePhraseUnderANounDoesNotSplitTheActor) {
   EXPECT_EQ(triples(c), std::vector<std::string>{"RUSGOV>UKR:111"});
 }
 
+// WIRE_+TAP with "wire" tagged as the verb and "tap" as its object noun.
+TEST_F(CoderTest, MultiWordVerbFoundFromItsFirstWord) {
+  const auto c = code("Russia/NNP/2/nsubj wire/VBP/0/root tap/NN/2/obj Ukraine/NNP/2/obj");
+  EXPECT_EQ(triples(c), std::vector<std::string>{"RUS>UKR:1711"});
+  ASSERT_EQ(c.events.size(), 1u);
+  EXPECT_EQ(c.events[0].pattern, "t.verbs:14");
+}
+
+// "The lions and Russia criticized Ukraine": the conjunct naming no actor is left out
+// beside one that does; alone, it is the unknown actor "---".
+TEST_F(CoderTest, UncodedConjunctBesideACodedOneIsLeftOut) {
+  CoderOptions lax;
+  lax.require_dyad = false;
+  EXPECT_EQ(triples(code("The/DT/2/det lions/NNS/6/nsubj and/CC/4/cc Russia/NNP/2/conj "
+                         "criticized/VBD/0/root Ukraine/NNP/5/obj",
+                         lax)),
+            std::vector<std::string>{"RUS>UKR:111"});
+  EXPECT_EQ(triples(code("The/DT/2/det lions/NNS/3/nsubj criticized/VBD/0/root Ukraine/NNP/3/obj", lax)),
+            std::vector<std::string>{"--->UKR:111"});
+}
+
 TEST_F(CoderTest, DiscardPhrasesDropTheSentenceOrTheStory) {
   EXPECT_EQ(
       code("Russia/NNP/2/nsubj criticized/VBD/0/root the/DT/5/det football/NN/5/compound match/NN/2/obj")
@@ -308,8 +331,8 @@ TEST(PetrarchGoldParse, CoordinatorsMoveToTheirConjunct) {
 }
 
 // PETRARCH's own unit-test suite, coded from raw text with the committed model. The
-// floor is the pass rate measured when this test was last raised (246 of 275 counted
-// records, 89.5 %: `dyad eval petrarch ../shared/data/petrarch/validate/
+// floor is the pass rate measured when this test was last raised (248 of 275 counted
+// records, 90.2 %: `dyad eval petrarch ../shared/data/petrarch/validate/
 // PETR.UnitTest.records.xml`), so a change that loses records fails here.
 TEST(PetrarchSuite, PassRateWithOwnParser) {
   DYAD_REQUIRE_SHARED("petrarch/validate/PETR.UnitTest.records.xml", records);
@@ -324,13 +347,13 @@ TEST(PetrarchSuite, PassRateWithOwnParser) {
   const double rate = 100.0 * double(result.passed()) / double(result.records.size());
   std::cout << "[ PETRARCH suite: " << result.passed() << " of " << result.records.size() << " passed ("
             << rate << " %) ]\n";
-  EXPECT_GE(result.passed(), 246u);
+  EXPECT_GE(result.passed(), 248u);
 }
 
 // The same suite coded from the UD trees of PETR.UnitTest.records.ud.xml where that file
 // has the same sentence (38 of its records were rewritten for a later suite and are
-// parsed by Dyad instead), which leaves mostly the coder's own errors: 245 of 275 when
-// this test was written (`dyad eval petrarch ... --use-gold-parse
+// parsed by Dyad instead), which leaves mostly the coder's own errors: 247 of 275 when
+// this test was last raised (`dyad eval petrarch ... --use-gold-parse
 // ../shared/data/petrarch/validate/PETR.UnitTest.records.ud.xml`).
 TEST(PetrarchSuite, PassRateWithGoldParses) {
   DYAD_REQUIRE_SHARED("petrarch/validate/PETR.UnitTest.records.xml", records);
@@ -344,7 +367,7 @@ TEST(PetrarchSuite, PassRateWithGoldParses) {
   EXPECT_EQ(result.records.size(), 275u);
   EXPECT_LT(result.without_gold_parse, 50u);
   EXPECT_GT(result.without_gold_parse, 0u);
-  EXPECT_GE(result.passed(), 245u);
+  EXPECT_GE(result.passed(), 247u);
 }
 
 }  // namespace
