@@ -1,8 +1,9 @@
 // Speed of `dyad code` (issue #5): wikinews articles (../shared/data/news/wikinews) to
 // events with the whole Phoenix dictionary set (../shared/data/petrarch/phoenix), on the
 // path cmd_code.cc takes: coder::code_article per article (front end, tagger, lemmatiser,
-// parser, coder), then the JSON Lines event writer (into a null stream). The
-// dictionaries, the model, the codebook and the articles are loaded once. Counters:
+// parser, coder), doc::resolve_event_dates (the document stage), then the JSON Lines
+// event writer (into a null stream). The dictionaries, the model, the codebook and the
+// articles are loaded once. Counters:
 //   BM_CodeArticles/threads:N  sentences/s and events/s of a whole pass over the corpus,
 //                              articles coded in batches of 64 with parallel_for on N
 //                              threads, as `dyad code --threads N` does (real time)
@@ -26,6 +27,7 @@
 #include "dyad/core/parallel.h"
 #include "dyad/dict/cameo_codebook.h"
 #include "dyad/dict/dictionary_set.h"
+#include "dyad/doc/document.h"
 #include "dyad/io/article_stream.h"
 #include "dyad/nlp/pipeline.h"
 #include "dyad/store/event_writer.h"
@@ -116,6 +118,7 @@ void BM_CodeArticles(benchmark::State& state) {
       events.assign(n, {});
       dyad::parallel_for(n, threads, [&](size_t i) {
         events[i] = dyad::coder::code_article(batch[i], *s.pipeline, *s.coder).events;
+        dyad::doc::resolve_event_dates(batch[i], events[i]);
       });
       for (size_t i = 0; i < n; ++i) {
         writer->write(batch[i], events[i]);

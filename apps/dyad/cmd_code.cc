@@ -14,8 +14,10 @@
 #include "dyad/core/parallel.h"
 #include "dyad/core/version.h"
 #include "dyad/dict/cameo_codebook.h"
+#include "dyad/doc/document.h"
 #include "dyad/nlp/pipeline.h"
 #include "dyad/store/event_writer.h"
+#include "dyad/store/sqlite_store.h"
 #include "input_options.h"
 
 namespace dyad::app {
@@ -31,6 +33,8 @@ struct CodeCommand {
   std::string model;
   std::string format = "jsonl";
   std::string out;
+  bool resume = false;
+  int event_window = 1;
   int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
   int run() {
@@ -39,6 +43,10 @@ struct CodeCommand {
       throw CLI::ValidationError(
           "--format", "unknown output format '" + format + "' (use jsonl, table, tsv, gdelt or petrarch)");
     if (threads < 1) throw CLI::ValidationError("--threads", "must be at least 1");
+    const bool database = store::is_database_path(out);  // --out FILE.db: SQLite (store/sqlite_store.h)
+    if (resume && !database)
+      throw CLI::ValidationError("--resume", "needs --out FILE.db (a database to resume)");
+    if (event_window < 1) throw CLI::ValidationError("--event-window", "must be at least 1 day");
     const io::ReadOptions read_options = input.read_options();
     if (dictionaries.empty())
       if (const char* env = std::getenv("DYAD_DICT"); env && *env) dictionaries = env;
@@ -69,26 +77,41 @@ struct CodeCommand {
 
     // Written beside the target and renamed at the end, so an interrupted run never
     // leaves a truncated file under the name asked for.
+    // A database is written in place instead, in one transaction per batch.
     std::ofstream file;
     const std::string partial = out + ".partial";
-    if (!out.empty()) {
+    if (!out.empty() && !database) {
       file.open(partial, std::ios::binary | std::ios::trunc);
       if (!file) throw std::runtime_error("cannot write " + partial);
     }
     std::ostream& sink = out.empty() ? std::cout : file;
-    const auto writer = store::make_event_writer(event_format, sink, codebook);
+    store::DatabaseWriter* db = nullptr;
+    std::unique_ptr<store::EventWriter> writer;
+    if (database) {
+      auto db_writer = std::make_unique<store::DatabaseWriter>(out, codebook, doc::GroupOptions{event_window},
+                                                               kBatchArticles);
+      db = db_writer.get();
+      writer = std::move(db_writer);
+    } else {
+      writer = store::make_event_writer(event_format, sink, codebook);
+    }
     writer->begin({kVersion, pipeline.checksum(), dicts.hash, dictionaries});
+    if (db)
+      for (const std::string& warning : db->warnings())
+        std::cerr << "dyad code: warning: " << warning << '\n';
 
     io::ArticleStream stream(input.paths, read_options, diags);
     Progress progress("code");
-    uint64_t articles = 0, bytes = 0, sentences = 0;
+    uint64_t articles = 0, bytes = 0, sentences = 0, resumed = 0;
     std::vector<Article> batch;
     std::vector<std::vector<Event>> events;
     const auto start = std::chrono::steady_clock::now();
     auto flush = [&] {
       events.assign(batch.size(), {});
-      parallel_for(batch.size(), threads,
-                   [&](size_t i) { events[i] = coder::code_article(batch[i], pipeline, coder).events; });
+      parallel_for(batch.size(), threads, [&](size_t i) {
+        events[i] = coder::code_article(batch[i], pipeline, coder).events;
+        doc::resolve_event_dates(batch[i], events[i]);
+      });
       for (size_t i = 0; i < batch.size(); ++i) {
         writer->write(batch[i], events[i]);
         ++articles;
@@ -100,6 +123,11 @@ struct CodeCommand {
     };
     Article article;
     while (stream.next(article)) {
+      if (resume && db->has_article(article.id)) {  // coded by an earlier run
+        ++resumed;
+        article = Article{};
+        continue;
+      }
       batch.push_back(std::move(article));
       article = Article{};
       if (batch.size() == kBatchArticles) flush();
@@ -108,7 +136,7 @@ struct CodeCommand {
     writer->end();
     progress.finish();
     sink.flush();
-    if (!out.empty()) {
+    if (!out.empty() && !database) {
       file.close();
       if (!file) throw std::runtime_error("cannot write " + partial);
       std::filesystem::rename(partial, out);
@@ -118,6 +146,9 @@ struct CodeCommand {
                              sentences, writer->events_written(),
                              seconds > 0 ? double(sentences) / seconds : 0.0, threads,
                              threads == 1 ? "" : "s");
+    if (resume)
+      std::cerr << fmt::format("dyad code: {} articles already in {} skipped (--resume)\n", resumed, out);
+    if (db) std::cerr << "dyad code: " << db->summary() << '\n';
     if (dictionary_problems)
       std::cerr << fmt::format(
           "dyad code: the dictionaries had {} errors (see above); their valid entries were used\n",
@@ -136,7 +167,15 @@ const CommandRegistration registration(10, [](CLI::App& root, CLI::App*& sub) ->
       "Dyad's .dyad files (default: $DYAD_DICT)");
   sub->add_option("--format", command->format, "Output format: jsonl, table, tsv, gdelt or petrarch")
       ->capture_default_str();
-  sub->add_option("--out", command->out, "Write events to FILE instead of standard output");
+  sub->add_option(
+      "--out", command->out,
+      "Write events to FILE instead of standard output; FILE.db or FILE.sqlite: an SQLite database "
+      "of events, their mentions and articles (--format does not apply)");
+  sub->add_flag("--resume", command->resume, "With --out FILE.db: skip articles already in the database");
+  sub->add_option("--event-window", command->event_window,
+                  "With --out FILE.db: days within which mentions of the same source, target, CAMEO root and "
+                  "place are one event")
+      ->capture_default_str();
   sub->add_option("--model", command->model, "Model file (default: data/models/en_ewt.dyadmodel)");
   sub->add_option("--threads", command->threads, "Articles coded in parallel (same output for any N)")
       ->capture_default_str();

@@ -11,6 +11,7 @@
 #include "command.h"
 #include "dyad/coder/article_coder.h"
 #include "dyad/dict/cameo_codebook.h"
+#include "dyad/doc/event_date.h"
 #include "dyad/io/article_stream.h"
 #include "dyad/nlp/pipeline.h"
 #include "dyad/text/front_end.h"
@@ -122,6 +123,11 @@ struct ExplainCommand {
         fmt::print("    {} > {} : {}{}  (pattern {}{})\n", e.source.code, e.target.code, e.code,
                    c ? " " + c->name : "", e.pattern,
                    e.pattern_text.empty() ? "" : " '" + e.pattern_text + "'");
+        const doc::EventDate date = doc::resolve_event_date(sentence, e.verb, yyyymmdd);
+        fmt::print(
+            "      date {}{}\n",
+            date.precision == DatePrecision::kNone ? "unknown" : doc::iso_date(date.date, date.precision),
+            date.words.empty() ? " (the story date)" : " from '" + date.text + "'");
       }
       if (!coding.issues.empty()) fmt::print("  issues: {}\n", fmt::join(coding.issues, ", "));
     }

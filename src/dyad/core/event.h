@@ -6,6 +6,9 @@
 
 namespace dyad {
 
+// How much of an event date is known (doc/event_date.h): the values are ordered.
+enum class DatePrecision : uint8_t { kNone = 0, kYear = 1, kMonth = 2, kDay = 3 };
+
 // One side of an event: the code and the words it was read from.
 struct EventActor {
   std::string code;             // "RUSGOV"; "---" when unknown; "\"TEXT\"" for a new actor
@@ -24,6 +27,10 @@ struct Event {
   std::string pattern_text;         // that pattern as written, "" for a verb's own code
   bool reverse = false;             // the second half of a paired code [a:b]
   std::vector<std::string> issues;  // issue codes the sentence mentions (issue dictionary)
+  // Filled by the document stage (doc/document.h); the writers use the story date when 0.
+  int32_t date = 0;  // yyyymmdd, 00 for an unknown month or day
+  DatePrecision date_precision = DatePrecision::kNone;
+  std::vector<uint32_t> date_words;  // the date expression's words, empty when none
 };
 
 }  // namespace dyad

@@ -10,7 +10,10 @@
 #include <optional>
 #include <set>
 
+#include "dyad/core/event_id.h"
 #include "dyad/core/utf8.h"
+#include "dyad/dict/actor_code.h"
+#include "dyad/doc/event_date.h"
 #include "dyad/text/offsets.h"
 
 namespace dyad::store {
@@ -21,28 +24,10 @@ using Json = nlohmann::ordered_json;
 // ---------------------------------------------------------------------------------------
 // Small helpers
 
-uint64_t fnv1a64_field(uint64_t h, std::string_view field) {
-  constexpr uint64_t kPrime = 0x100000001b3ULL;
-  const uint32_t n = static_cast<uint32_t>(field.size());
-  for (int i = 0; i < 4; ++i) {
-    h ^= (n >> (8 * i)) & 0xFF;
-    h *= kPrime;
-  }
-  for (char c : field) {
-    h ^= static_cast<unsigned char>(c);
-    h *= kPrime;
-  }
-  return h;
-}
-
+// The sentence-level id (core/event_id.h, shared with the event grouper of doc/).
 uint64_t event_hash(const Article& article, const Event& event) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  h = fnv1a64_field(h, article.id);
-  h = fnv1a64_field(h, std::to_string(event.sentence_index));
-  h = fnv1a64_field(h, event.source.code);
-  h = fnv1a64_field(h, event.target.code);
-  h = fnv1a64_field(h, event.code);
-  return h;
+  return sentence_event_hash(article.id, event.sentence_index, event.source.code, event.target.code,
+                             event.code);
 }
 
 std::string hex16(uint64_t v) { return fmt::format("{:016x}", v); }
@@ -117,8 +102,10 @@ struct ActorView {
 
 struct EventView {
   std::string id;
-  std::string date;                    // YYYY-MM-DD or ""
-  const Sentence* sentence = nullptr;  // nullptr when the index is out of range
+  std::string date;  // the event date: YYYY-MM-DD, YYYY-MM or YYYY by precision; "" when unknown
+  DatePrecision date_precision = DatePrecision::kNone;
+  std::optional<std::string> date_text;  // the date expression as written, when there is one
+  const Sentence* sentence = nullptr;    // nullptr when the index is out of range
   ActorView source, target;
   const dict::CameoCode* exact = nullptr;    // the code in the codebook
   const dict::CameoCode* nearest = nullptr;  // it or its longest defined prefix
@@ -134,14 +121,13 @@ bool valid_span(const Article& article, const Span& span) {
   return span.begin <= span.end && span.end <= article.text.size();
 }
 
-ActorView actor_view(const Article& article, const Sentence* sentence, const EventActor& actor) {
-  ActorView view;
-  view.code = &actor.code;
-  view.parts = split_actor_code(actor.code);
-  if (!sentence) return view;
+// The bytes from the first to the last of `words` (those in range); false when none is.
+bool words_span(const Article& article, const Sentence* sentence, const std::vector<uint32_t>& words,
+                Span& span) {
+  if (!sentence) return false;
   bool any = false;
-  Span span{UINT32_MAX, 0};
-  for (uint32_t w : actor.words) {
+  span = Span{UINT32_MAX, 0};
+  for (uint32_t w : words) {
     if (w >= sentence->words.size()) continue;
     const Span& s = sentence->words[w].span;
     if (!valid_span(article, s)) continue;
@@ -149,7 +135,15 @@ ActorView actor_view(const Article& article, const Sentence* sentence, const Eve
     span.begin = std::min(span.begin, s.begin);
     span.end = std::max(span.end, s.end);
   }
-  if (any) {
+  return any;
+}
+
+ActorView actor_view(const Article& article, const Sentence* sentence, const EventActor& actor) {
+  ActorView view;
+  view.code = &actor.code;
+  view.parts = split_actor_code(actor.code);
+  Span span;
+  if (words_span(article, sentence, actor.words, span)) {
     view.span = span;
     view.text = std::string(span.of(article.text));
   }
@@ -159,8 +153,18 @@ ActorView actor_view(const Article& article, const Sentence* sentence, const Eve
 EventView event_view(const Article& article, const Event& event, const dict::CameoCodebook& codebook) {
   EventView view;
   view.id = event_id(article, event);
-  view.date = yyyymmdd(article.story_date).empty() ? "" : article.story_date.substr(0, 10);
   view.sentence = sentence_of(article, event);
+  // The date the document stage resolved, else the story date.
+  view.date = doc::iso_date(event.date, event.date_precision);
+  if (!view.date.empty()) {
+    view.date_precision = event.date_precision;
+    Span span;
+    if (words_span(article, view.sentence, event.date_words, span))
+      view.date_text = std::string(span.of(article.text));
+  } else if (!yyyymmdd(article.story_date).empty()) {
+    view.date = article.story_date.substr(0, 10);
+    view.date_precision = DatePrecision::kDay;
+  }
   view.source = actor_view(article, view.sentence, event.source);
   view.target = actor_view(article, view.sentence, event.target);
   view.exact = codebook.find(event.code);
@@ -218,6 +222,8 @@ class JsonlWriter final : public EventWriter {
       r["sentence_index"] = event.sentence_index;
       r["story_date"] = article.story_date.empty() ? Json() : Json(article.story_date);
       r["date"] = v.date.empty() ? Json() : Json(v.date);
+      r["date_precision"] = v.date.empty() ? Json() : Json(doc::precision_name(v.date_precision));
+      r["date_text"] = v.date_text ? Json(*v.date_text) : Json();
       r["source"] = actor(v.source, cp);
       r["target"] = actor(v.target, cp);
       r["cameo"] = event.code;
@@ -463,15 +469,20 @@ void fill_actor(GdeltRecord& r, std::string_view prefix, const ActorView& a) {
 GdeltRecord gdelt_record(const Article& article, const Event& event, const EventView& v) {
   GdeltRecord r;
   r.set("GLOBALEVENTID", numeric_event_id(article, event));
-  const std::string day = yyyymmdd(article.story_date);
+  // The event date as YYYYMMDD, with 00 for a month or day it does not know.
+  std::string day = v.date.size() >= 4 ? v.date.substr(0, 4) : "";
+  if (!day.empty()) day += v.date.size() >= 7 ? v.date.substr(5, 2) : "00";
+  if (!day.empty()) day += v.date.size() >= 10 ? v.date.substr(8, 2) : "00";
   if (!day.empty()) {
     r.set("SQLDATE", day);
     r.set("MonthYear", day.substr(0, 6));
     r.set("Year", day.substr(0, 4));
-    const int month = std::stoi(day.substr(4, 2)), dom = std::stoi(day.substr(6, 2));
-    // GDELT's approximation: year + ((month - 1) * 30 + day) / 365.
-    r.set("FractionDate",
-          fmt::format("{:.4f}", std::stoi(day.substr(0, 4)) + ((month - 1) * 30 + dom) / 365.0));
+    if (v.date_precision == DatePrecision::kDay) {
+      const int month = std::stoi(day.substr(4, 2)), dom = std::stoi(day.substr(6, 2));
+      // GDELT's approximation: year + ((month - 1) * 30 + day) / 365.
+      r.set("FractionDate",
+            fmt::format("{:.4f}", std::stoi(day.substr(0, 4)) + ((month - 1) * 30 + dom) / 365.0));
+    }
   }
   fill_actor(r, "Actor1", v.source);
   fill_actor(r, "Actor2", v.target);
@@ -625,12 +636,17 @@ std::string event_id(const Article& article, const Event& event) { return hex16(
 
 ActorParts split_actor_code(std::string_view code) {
   ActorParts parts;
-  if (code.size() < 3 || code.front() == '"') return parts;  // too short, or a new actor "TEXT"
-  for (char c : code)
-    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return parts;
-  if (code.substr(0, 3) != "---") parts.country = code.substr(0, 3);
-  if (code.size() >= 6 && code.substr(3, 3) != "---") parts.sector = code.substr(3, 3);
+  const dict::ActorCodeParts split = dict::split_actor_country(code);  // "" for a new actor "TEXT"
+  parts.country = split.country;
+  if (split.types.size() >= 3 && split.types.substr(0, 3) != "---") parts.sector = split.types.substr(0, 3);
   return parts;
+}
+
+int quad_class_of(const dict::CameoCodebook& codebook, std::string_view code) {
+  if (const dict::CameoCode* exact = codebook.find(code); exact && exact->quad_class > 0)
+    return exact->quad_class;
+  if (is_cameo_root(code)) return quad_class_of_root((code[0] - '0') * 10 + (code[1] - '0'));
+  return 0;
 }
 
 }  // namespace dyad::store

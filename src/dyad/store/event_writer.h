@@ -34,7 +34,9 @@ enum class EventFormat { kJsonl, kTable, kTsv, kGdelt, kPetrarch };
 bool parse_event_format(std::string_view name, EventFormat& out);
 
 // Version of the JSON record layout; raised when a field changes meaning or goes away.
-inline constexpr int kEventSchemaVersion = 1;
+// 2: `date` is the event's date from the text (issue #7), "YYYY-MM" or "YYYY" when
+// only the month or year is known, no longer always the story date.
+inline constexpr int kEventSchemaVersion = 2;
 
 // What produced the events, written once by the formats that have a header (jsonl).
 struct RunInfo {
@@ -74,5 +76,9 @@ struct ActorParts {
   std::string country, sector;
 };
 ActorParts split_actor_code(std::string_view code);
+
+// The quad class of an event code (1-4) as the writers give it: the codebook's, else the
+// CAMEO root's for a code whose first two digits are a root (01-20); 0 when neither.
+int quad_class_of(const dict::CameoCodebook& codebook, std::string_view code);
 
 }  // namespace dyad::store

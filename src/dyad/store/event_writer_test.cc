@@ -553,5 +553,52 @@ TEST(PetrarchWriter, Columns) {
                                                 "https://example.org/a", "NULL"}));
 }
 
+// Event dates from the document stage (doc/event_date.h): the resolved date by its
+// precision, the expression's text, and the story date where none was resolved.
+TEST(EventWriters, EventDates) {
+  Article a = make_article();  // story date 2019-01-04; sentence 0 ends "on Monday."
+  std::vector<Event> events = make_events();
+  events[0].date = 20181231;  // "on Monday" before Friday 2019-01-04
+  events[0].date_precision = DatePrecision::kDay;
+  events[0].date_words = {11};
+  events[1].date = 20181200;
+  events[1].date_precision = DatePrecision::kMonth;
+  events[2].date = 20180000;
+  events[2].date_precision = DatePrecision::kYear;
+  events[3].date = 20190230;  // not a day: the story date is written instead
+  events[3].date_precision = DatePrecision::kDay;
+
+  const std::vector<std::string> jsonl = lines(run(EventFormat::kJsonl, a, events));
+  ASSERT_EQ(jsonl.size(), 1 + events.size());
+  EXPECT_EQ(json::parse(jsonl[0])["schema_version"], 2);
+  const json e0 = json::parse(jsonl[1]), e1 = json::parse(jsonl[2]), e2 = json::parse(jsonl[3]),
+             e3 = json::parse(jsonl[4]);
+  EXPECT_EQ(e0["story_date"], "2019-01-04");
+  EXPECT_EQ(e0["date"], "2018-12-31");
+  EXPECT_EQ(e0["date_precision"], "day");
+  EXPECT_EQ(e0["date_text"], "Monday");
+  EXPECT_EQ(e1["date"], "2018-12");
+  EXPECT_EQ(e1["date_precision"], "month");
+  EXPECT_TRUE(e1["date_text"].is_null());
+  EXPECT_EQ(e2["date"], "2018");
+  EXPECT_EQ(e2["date_precision"], "year");
+  EXPECT_EQ(e3["date"], "2019-01-04");
+  EXPECT_EQ(e3["date_precision"], "day");
+
+  const std::vector<std::string> gdelt = lines(run(EventFormat::kGdelt, a, events));
+  EXPECT_EQ(fields(gdelt[0])[1], "20181231");
+  EXPECT_EQ(fields(gdelt[0])[4], "2018.9890");  // 2018 + (11 * 30 + 31) / 365
+  EXPECT_EQ(fields(gdelt[1])[1], "20181200");
+  EXPECT_EQ(fields(gdelt[1])[2], "201812");
+  EXPECT_EQ(fields(gdelt[1])[3], "2018");
+  EXPECT_EQ(fields(gdelt[1])[4], "");  // no FractionDate without a day
+  EXPECT_EQ(fields(gdelt[2])[1], "20180000");
+  EXPECT_EQ(fields(gdelt[3])[1], "20190104");
+  EXPECT_EQ(fields(lines(run(EventFormat::kTsv, a, events))[1])[1], "20181231");
+  EXPECT_TRUE(lines(run(EventFormat::kTable, a, events))[2].starts_with("2018-12     "));
+  // PETRARCH's lines keep the story date.
+  EXPECT_EQ(fields(lines(run(EventFormat::kPetrarch, a, events))[0])[0], "20190104");
+}
+
 }  // namespace
 }  // namespace dyad::store
