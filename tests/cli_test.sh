@@ -109,6 +109,63 @@ check "converted set checks clean" test "$status" -eq 0
 "$dyad" dict check "$work/nowhere" >/dev/null 2>"$work/err"
 status=$?
 check "dict check of a missing directory exits 2" test "$status" -eq 2
+# dyad dict stats: counts of examples/dictionaries (derived by hand in
+# src/dyad/dict/dict_stats_test.cc) and of Dyad's own set (every ISO 3166 country).
+"$dyad" dict stats "$source_dir/examples/dictionaries" >"$work/out" 2>"$work/err"
+status=$?
+check "dict stats exits 0" test "$status" -eq 0
+check "dict stats counts verbs" grep -q "^verbs: 14 blocks, 23 verbs, 8 patterns" "$work/out"
+check "dict stats counts ACCUSE verbs and patterns" grep -Eq "^  ACCUSE +5 +1$" "$work/out"
+check "dict stats counts countries" grep -Eq "^  countries +15$" "$work/out"
+check "dict stats counts GOV agents" grep -Eq "^  GOV +14$" "$work/out"
+"$dyad" dict stats "$source_dir/data/dict" >"$work/out" 2>"$work/err"
+check "dict stats of data/dict counts every ISO country" grep -Eq "^  countries +(249|2[5-9][0-9])$" "$work/out"
+"$dyad" dict stats "$work/nowhere" >/dev/null 2>"$work/err"
+status=$?
+check "dict stats of a missing directory exits 2" test "$status" -eq 2
+
+# 9. SQLite (issue #7): --out FILE.db; a second run adds nothing, --resume skips every
+#    article; dyad query counts per period and dyad; files that are no database are named.
+"$dyad" code --date 2016-09-19 --out "$work/events.db" "$source_dir/examples/text" >/dev/null 2>"$work/err"
+status=$?
+check "code into a database exits 0" test "$status" -eq 0
+check "database run adds the 7 articles" grep -q "events.db: added 7 articles" "$work/err"
+holds() { grep -o "it holds .*" "$1"; }
+holds "$work/err" >"$work/holds1"
+check "database holds events" grep -Eq "it holds 7 articles, [1-9][0-9]* events, [1-9][0-9]* mentions" "$work/holds1"
+"$dyad" query "$work/events.db" --format csv >"$work/query1" 2>"$work/err"
+check "query of the first run exits 0" test $? -eq 0
+"$dyad" code --date 2016-09-19 --out "$work/events.db" "$source_dir/examples/text" >/dev/null 2>"$work/err"
+check "second run adds nothing" grep -q "added 0 articles, 0 events, 0 mentions" "$work/err"
+holds "$work/err" >"$work/holds2"
+check "second run leaves the counts" cmp -s "$work/holds1" "$work/holds2"
+"$dyad" query "$work/events.db" --format csv >"$work/query2" 2>/dev/null
+check "second run leaves the query result" cmp -s "$work/query1" "$work/query2"
+"$dyad" code --resume --date 2016-09-19 --out "$work/events.db" "$source_dir/examples/text" >/dev/null 2>"$work/err"
+check "--resume skips every article" grep -q "7 articles already in .*events.db skipped" "$work/err"
+check "--resume codes nothing" grep -q "7 records read, 0 coded, 0 skipped" "$work/err"
+"$dyad" query "$work/events.db" --from 2016-09-01 --to 2016-10-31 --actor RUS --actor USA --by month \
+  --format csv >"$work/out" 2>"$work/err"
+status=$?
+check "query exits 0" test "$status" -eq 0
+check "query has a csv header" grep -q "^period,source,target,events,mentions,goldstein_sum" "$work/out"
+check "query counts Lavrov's criticism in RUS-USA" grep -Eq "^2016-09,RUS,USA,[1-9][0-9]*,[1-9][0-9]*,-" "$work/out"
+check "query rows are RUS-USA dyads only" test "$(grep -cv -e '^period' -e ',RUS,USA,' -e ',USA,RUS,' "$work/out")" -eq 0
+"$dyad" query --actor RUS --actor USA "$work/events.db" --from 2016-09-01 --to 2016-10-31 --by month \
+  --format csv >"$work/again" 2>/dev/null
+check "query flags before the database" cmp -s "$work/out" "$work/again"
+"$dyad" query "$work/events.db" --by week >"$work/out" 2>/dev/null
+check "query table has a total line" grep -Eq '^[0-9]+ rows?, [0-9]+ events?' "$work/out"
+"$dyad" query "$source_dir/examples/text/01_geneva_talks.txt" >/dev/null 2>"$work/err"
+status=$?
+check "query of a text file exits 2" test "$status" -eq 2
+check "query names a file that is no database" grep -q "01_geneva_talks.txt: not a Dyad database" "$work/err"
+"$dyad" query "$work/none.db" >/dev/null 2>"$work/err"
+check "query names a missing database" grep -q "none.db: no such file" "$work/err"
+"$dyad" code --resume --out "$work/events.jsonl" "$work/mixed.jsonl" >/dev/null 2>"$work/err"
+status=$?
+check "--resume without a database refused" test "$status" -ne 0
+check "message names --resume" grep -q -- "--resume" "$work/err"
 
 echo "cli: $failures failure(s)"
 exit $((failures > 0))

@@ -1,4 +1,4 @@
-// dyad dict: validate and convert dictionary sets.
+// dyad dict: validate, convert and count dictionary sets.
 #include <fmt/format.h>
 
 #include <chrono>
@@ -8,6 +8,7 @@
 #include "command.h"
 #include "dyad/dict/cameo_codebook.h"
 #include "dyad/dict/code_check.h"
+#include "dyad/dict/dict_stats.h"
 #include "dyad/dict/dictionary_set.h"
 
 namespace dyad::app {
@@ -83,8 +84,34 @@ int run_convert(const ConvertOptions& options) {
   return problems ? 1 : 0;
 }
 
+struct StatsOptions {
+  std::string directory;
+};
+
+int run_stats(const StatsOptions& options) {
+  Diagnostics diags([](const Diagnostic&) {});  // `dyad dict check` reports them
+  dict::DictionarySet set;
+  if (!dict::load_dictionary_set(options.directory, set, diags)) {
+    std::cerr << "dyad dict stats: no dictionary set read from " << options.directory
+              << " (dyad dict check says why)\n";
+    return 2;
+  }
+  dict::CameoCodebook codebook;
+  Diagnostics codebook_diags([](const Diagnostic& d) { std::cerr << d.str() << '\n'; });
+  const bool have_codebook = dict::load_default_codebook(codebook, codebook_diags);
+  std::cout << "dictionary set: " << options.directory << " ("
+            << (set.files.format == dict::DictionaryFormat::kNative ? "Dyad's format" : "PETRARCH's format")
+            << ")\n";
+  std::cout << dict::format_stats(dict::compute_stats(set, have_codebook ? &codebook : nullptr));
+  if (diags.errors() || diags.warnings())
+    std::cerr << fmt::format(
+        "dyad dict stats: {} errors, {} warnings while reading (dyad dict check lists them)\n",
+        diags.errors(), diags.warnings());
+  return 0;
+}
+
 const CommandRegistration registration(70, [](CLI::App& root, CLI::App*& sub) -> Runner {
-  sub = root.add_subcommand("dict", "Check and convert dictionary sets (PETRARCH's or Dyad's own)");
+  sub = root.add_subcommand("dict", "Check, convert and count dictionary sets (PETRARCH's or Dyad's own)");
   sub->require_subcommand(1);
 
   auto check = std::make_shared<CheckOptions>();
@@ -109,9 +136,20 @@ const CommandRegistration registration(70, [](CLI::App& root, CLI::App*& sub) ->
   convert_cmd->add_option("--to", convert->target, "Directory to write (created if needed)")->required();
   convert_cmd->add_flag("!--no-verify", convert->verify, "Do not read the written set back to compare");
 
-  return [check_cmd, check, convert_cmd, convert]() -> int {
+  auto stats = std::make_shared<StatsOptions>();
+  CLI::App* stats_cmd = sub->add_subcommand(
+      "stats",
+      "Count what a dictionary set holds: verbs and patterns per PLOVER event type (their plover: field, "
+      "else their CAMEO code's PLOVER type), actors by kind, actor codes and agents by sector. Exit status "
+      "0; 2: no set found");
+  stats_cmd
+      ->add_option("DIR", stats->directory, "Dictionary directory (PETR_config.ini, CAMEO*.txt, *.dyad, ...)")
+      ->required();
+
+  return [check_cmd, check, convert_cmd, convert, stats_cmd, stats]() -> int {
     if (check_cmd->parsed()) return run_check(*check);
     if (convert_cmd->parsed()) return run_convert(*convert);
+    if (stats_cmd->parsed()) return run_stats(*stats);
     return 2;
   };
 });
