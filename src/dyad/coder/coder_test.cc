@@ -75,6 +75,7 @@ class CoderTest : public ::testing::Test {
         "RUSSIAN [RUS]\n"
         "UKRAINE [UKR]\n"
         "CHINA [CHN]\n"
+        "US [USA]\n"
         "VLADIMIR_PUTIN_ [RUSGOV >20000507] [RUSELI]\n",
         "t.actors", diags_);
     dicts_.agents.load_string("GOVERNMENT [~GOV]\nMINISTER [~GOV]\n", "t.agents", diags_);
@@ -222,6 +223,13 @@ TEST_F(CoderTest, UncodedConjunctBesideACodedOneIsLeftOut) {
             std::vector<std::string>{"RUS>UKR:111"});
   EXPECT_EQ(triples(code("The/DT/2/det lions/NNS/3/nsubj criticized/VBD/0/root Ukraine/NNP/3/obj", lax)),
             std::vector<std::string>{"--->UKR:111"});
+}
+
+// "us" the pronoun is not the US: matching is case-blind, so pronouns are not looked up.
+TEST_F(CoderTest, PronounsAreNotActorNames) {
+  EXPECT_TRUE(code("Russia/NNP/2/nsubj criticized/VBD/0/root us/PRP/2/obj").events.empty());
+  EXPECT_EQ(triples(code("Russia/NNP/2/nsubj criticized/VBD/0/root the/DT/4/det US/NNP/2/obj")),
+            std::vector<std::string>{"RUS>USA:111"});
 }
 
 TEST_F(CoderTest, DiscardPhrasesDropTheSentenceOrTheStory) {

@@ -256,12 +256,17 @@ std::vector<Mention> find_mentions(const Sentence& sentence, const std::vector<b
 
 void code_mentions(const Sentence& sentence, std::span<const std::string> forms,
                    const ActorResolver& resolver, int32_t yyyymmdd, std::vector<Mention>& mentions) {
-  (void)sentence;
   std::vector<std::string> text;
   for (Mention& m : mentions) {
     m.codes.clear();
     m.matched.clear();
     for (const auto& conjunct : m.conjuncts) {
+      // A pronoun is no name: "us" is not the US, "it" not Italy's IT.
+      if (!conjunct.empty() && std::all_of(conjunct.begin(), conjunct.end(),
+                                           [&](uint32_t w) { return sentence.words[w].upos == "PRON"; })) {
+        m.codes.push_back("---");
+        continue;
+      }
       text.clear();
       for (uint32_t w : conjunct) text.push_back(forms[w]);
       m.codes.push_back(resolver.code(text, yyyymmdd, &m.matched));
