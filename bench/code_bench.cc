@@ -117,7 +117,9 @@ void BM_CodeArticles(benchmark::State& state) {
                    s.articles.begin() + static_cast<ptrdiff_t>(first + n));
       events.assign(n, {});
       dyad::parallel_for(n, threads, [&](size_t i) {
-        events[i] = dyad::coder::code_article(batch[i], *s.pipeline, *s.coder).events;
+        dyad::coder::ArticleCoding coding = dyad::coder::code_article(batch[i], *s.pipeline, *s.coder);
+        dyad::doc::resolve_actors_across_sentences(batch[i], coding);
+        events[i] = std::move(coding.events);
         dyad::doc::resolve_event_dates(batch[i], events[i]);
       });
       for (size_t i = 0; i < n; ++i) {

@@ -27,6 +27,11 @@ check "examples table codes Lavrov's criticism" grep -Eq '^-  +RUSGOV +USAGOV +1
 "$dyad" code --format table --threads 1 "$source_dir/examples/text" >"$work/one" 2>/dev/null
 check "table the same on one thread" cmp -s "$work/out" "$work/one"
 
+# With no --dict and no DYAD_DICT, Dyad's own dictionaries (data/dict) are used.
+env -u DYAD_DICT "$dyad" code --format table "$source_dir/examples/text" >"$work/own" 2>"$work/err"
+check "no --dict: exits 0" test "$?" -eq 0
+check "no --dict: Lavrov's criticism" grep -Eq '^-  +RUSGOV +USAGOV +111 ' "$work/own"
+
 # 2. One broken JSON line among good ones: named by file:line, skipped, the rest coded.
 printf '%s\n' \
   '{"id":"a1","date":"2020-03-01","title":"Talks","text":"Russia criticized China on Monday. They agreed to meet again."}' \
@@ -166,6 +171,70 @@ check "query names a missing database" grep -q "none.db: no such file" "$work/er
 status=$?
 check "--resume without a database refused" test "$status" -ne 0
 check "message names --resume" grep -q -- "--resume" "$work/err"
+
+# 10. Large archives (issue #7): two shards merged give the events table of one run;
+#     near copies are marked and counted once; --new-actors lists unknown names.
+events_table() {  # every row of the events table: ids and counts
+  python3 -c 'import sqlite3, sys
+for row in sqlite3.connect(sys.argv[1]).execute("SELECT id, date, period, source, target, cameo, num_mentions, num_sources, num_articles FROM events ORDER BY id"): print(*row)' "$1"
+}
+"$dyad" code --date 2016-09-19 --shard 1/2 --out "$work/part1.db" "$source_dir/examples/text" >/dev/null 2>"$work/err1"
+status1=$?
+"$dyad" code --date 2016-09-19 --shard 2/2 --out "$work/part2.db" "$source_dir/examples/text" >/dev/null 2>"$work/err2"
+status2=$?
+check "both shards exit 0" test "$status1" -eq 0 -a "$status2" -eq 0
+check "shard 1/2 names what it left" grep -q "shard 1/2: [0-9]* articles left to the other shards" "$work/err1"
+a1=$(grep -o "added [0-9]* article" "$work/err1" | grep -o "[0-9]*")
+a2=$(grep -o "added [0-9]* article" "$work/err2" | grep -o "[0-9]*")
+check "the shards split the 7 articles" test "$((a1 + a2))" -eq 7 -a "$a1" -gt 0 -a "$a2" -gt 0
+"$dyad" merge "$work/merged.db" "$work/part1.db" "$work/part2.db" >/dev/null 2>"$work/err"
+status=$?
+check "merge exits 0" test "$status" -eq 0
+check "merge holds the 7 articles" grep -q "it holds 7 articles" "$work/err"
+events_table "$work/events.db" >"$work/table_one"
+events_table "$work/merged.db" >"$work/table_merged"
+check "one run and merged shards have the same events (ids, counts)" cmp -s "$work/table_one" "$work/table_merged"
+check "the events table is not empty" test -s "$work/table_one"
+"$dyad" merge "$work/merged.db" "$work/part2.db" >/dev/null 2>"$work/err"
+check "merging a shard again adds nothing" grep -q "added 0 articles, 0 events, 0 mentions" "$work/err"
+"$dyad" merge "$work/merged.db" "$source_dir/examples/text/01_geneva_talks.txt" >/dev/null 2>"$work/err"
+status=$?
+check "merge of a file that is no database exits 2" test "$status" -eq 2
+check "merge names it" grep -q "01_geneva_talks.txt: not a Dyad database" "$work/err"
+"$dyad" code --shard 3/2 "$work/mixed.jsonl" >/dev/null 2>"$work/err"
+status=$?
+check "--shard 3/2 refused" test "$status" -ne 0 -a -n "$(grep -- --shard "$work/err")"
+
+python3 - "$source_dir/examples/text/01_geneva_talks.txt" "$work/copies.jsonl" <<'PY'
+import json, sys
+body = open(sys.argv[1], encoding="utf-8").read().split("\n\n", 1)[1]
+records = [
+    {"id": "wire-1", "date": "2016-09-19", "title": "Armenia and Azerbaijan resume peace talks", "text": body},
+    {"id": "paper-7", "date": "2016-09-19", "url": "https://paper.example/7", "title": "No breakthrough in Geneva",
+     "text": "By Maria Keller\n\n" + body.replace("GENEVA (Demo Wire) - ", "") + "\n\nA third round is planned."},
+]
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for r in records:
+        out.write(json.dumps(r) + "\n")
+PY
+"$dyad" code "$work/copies.jsonl" >"$work/out" 2>"$work/err"
+check "a re-posted wire story is a near copy" grep -q "1 near-duplicate article" "$work/err"
+check "its events are marked duplicate_of" grep -q '"article_id":"paper-7","duplicate_of":"wire-1"' "$work/out"
+check "the original's are not" test -z "$(grep '"article_id":"wire-1","duplicate_of"' "$work/out")"
+"$dyad" code --keep-duplicates "$work/copies.jsonl" >"$work/out" 2>/dev/null
+check "--keep-duplicates marks nothing" test -z "$(grep duplicate_of "$work/out")"
+"$dyad" code --out "$work/copies.db" "$work/copies.jsonl" >/dev/null 2>&1
+check "in the database the copy counts once" test "$(python3 -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT max(num_articles) FROM events").fetchone()[0], db.execute("SELECT duplicate_of FROM articles WHERE id = ?", ("paper-7",)).fetchone()[0])' "$work/copies.db")" = "1 wire-1"
+
+printf '%s\n' '{"id":"z1","date":"2020-03-01","text":"The Zetan Liberation Front accused Russia of lying. Russia criticized the Zetan Liberation Front on Monday."}' >"$work/unknown.jsonl"
+"$dyad" code --new-actors "$work/unknown.tsv" "$work/unknown.jsonl" >/dev/null 2>"$work/err"
+status=$?
+check "--new-actors exits 0" test "$status" -eq 0
+check "--new-actors writes a header" test "$(head -1 "$work/unknown.tsv")" = "$(printf 'phrase\tcount\texample\tarticle_id')"
+check "--new-actors counts the unknown group" grep -q "$(printf '^Zetan Liberation Front\t2\t')" "$work/unknown.tsv"
+check "--new-actors leaves coded actors out" test -z "$(grep '^Russia' "$work/unknown.tsv")"
 
 echo "cli: $failures failure(s)"
 exit $((failures > 0))

@@ -10,11 +10,15 @@
 #include <thread>
 
 #include "command.h"
+#include "dictionary_choice.h"
 #include "dyad/coder/article_coder.h"
 #include "dyad/core/parallel.h"
 #include "dyad/core/version.h"
 #include "dyad/dict/cameo_codebook.h"
 #include "dyad/doc/document.h"
+#include "dyad/doc/near_duplicates.h"
+#include "dyad/doc/new_actors.h"
+#include "dyad/io/shard.h"
 #include "dyad/nlp/pipeline.h"
 #include "dyad/store/event_writer.h"
 #include "dyad/store/sqlite_store.h"
@@ -35,6 +39,10 @@ struct CodeCommand {
   std::string out;
   bool resume = false;
   int event_window = 1;
+  std::string shard = "1/1";
+  std::string new_actors;
+  double duplicate_threshold = 0.8;
+  bool keep_duplicates = false;
   int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
   int run() {
@@ -47,14 +55,13 @@ struct CodeCommand {
     if (resume && !database)
       throw CLI::ValidationError("--resume", "needs --out FILE.db (a database to resume)");
     if (event_window < 1) throw CLI::ValidationError("--event-window", "must be at least 1 day");
+    io::Shard shard_part;
+    if (!io::parse_shard(shard, shard_part))
+      throw CLI::ValidationError("--shard", "'" + shard + "' is not i/N with 1 <= i <= N (e.g. 2/8)");
+    if (!(duplicate_threshold > 0 && duplicate_threshold <= 1))
+      throw CLI::ValidationError("--duplicate-threshold", "must be above 0 and at most 1");
     const io::ReadOptions read_options = input.read_options();
-    if (dictionaries.empty())
-      if (const char* env = std::getenv("DYAD_DICT"); env && *env) dictionaries = env;
-    if (dictionaries.empty())
-      throw CLI::ValidationError(
-          "--dict",
-          "no dictionaries given: name a directory with --dict DIR (PETRARCH's files, e.g. "
-          "the Phoenix set, or Dyad's own; try examples/dictionaries) or set DYAD_DICT");
+    dictionaries = choose_dictionaries(dictionaries);
 
     // Problems in the dictionaries are shown but do not make the run fail: the valid
     // entries are used, and `dyad dict check` is the place to fix them. The exit status
@@ -102,17 +109,28 @@ struct CodeCommand {
 
     io::ArticleStream stream(input.paths, read_options, diags);
     Progress progress("code");
-    uint64_t articles = 0, bytes = 0, sentences = 0, resumed = 0;
+    uint64_t articles = 0, bytes = 0, sentences = 0, resumed = 0, other_shards = 0, duplicates = 0;
     std::vector<Article> batch;
     std::vector<std::vector<Event>> events;
+    std::vector<std::vector<std::vector<Mention>>> mentions;
+    doc::NearDuplicateDetector detector({duplicate_threshold});
+    doc::NewActorCollector unknown;
     const auto start = std::chrono::steady_clock::now();
     auto flush = [&] {
       events.assign(batch.size(), {});
+      mentions.assign(batch.size(), {});
       parallel_for(batch.size(), threads, [&](size_t i) {
-        events[i] = coder::code_article(batch[i], pipeline, coder).events;
+        coder::ArticleCoding coding = coder::code_article(batch[i], pipeline, coder);
+        doc::resolve_actors_across_sentences(batch[i], coding);
+        events[i] = std::move(coding.events);
+        if (!new_actors.empty()) mentions[i] = std::move(coding.mentions);
         doc::resolve_event_dates(batch[i], events[i]);
       });
       for (size_t i = 0; i < batch.size(); ++i) {
+        // In input order, so that the original of a copy is the one read first.
+        if (!keep_duplicates) batch[i].duplicate_of = detector.check(batch[i]).duplicate_of;
+        duplicates += batch[i].duplicate_of.empty() ? 0 : 1;
+        if (!new_actors.empty()) unknown.add(batch[i], mentions[i]);
         writer->write(batch[i], events[i]);
         ++articles;
         sentences += batch[i].sentences.size();
@@ -123,6 +141,11 @@ struct CodeCommand {
     };
     Article article;
     while (stream.next(article)) {
+      if (!io::in_shard(article.id, shard_part)) {  // another copy's share (--shard)
+        ++other_shards;
+        article = Article{};
+        continue;
+      }
       if (resume && db->has_article(article.id)) {  // coded by an earlier run
         ++resumed;
         article = Article{};
@@ -141,6 +164,14 @@ struct CodeCommand {
       if (!file) throw std::runtime_error("cannot write " + partial);
       std::filesystem::rename(partial, out);
     }
+    if (!new_actors.empty()) {  // written whole, then renamed, as --out is
+      std::ofstream list(new_actors + ".partial", std::ios::binary | std::ios::trunc);
+      unknown.write_tsv(list);
+      list.close();
+      if (!list) throw std::runtime_error("cannot write " + new_actors + ".partial");
+      std::filesystem::rename(new_actors + ".partial", new_actors);
+      std::cerr << fmt::format("dyad code: {} unknown names written to {}\n", unknown.size(), new_actors);
+    }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cerr << fmt::format("dyad code: {} sentences, {} events ({:.0f} sentences/s on {} thread{})\n",
                              sentences, writer->events_written(),
@@ -148,6 +179,13 @@ struct CodeCommand {
                              threads == 1 ? "" : "s");
     if (resume)
       std::cerr << fmt::format("dyad code: {} articles already in {} skipped (--resume)\n", resumed, out);
+    if (shard_part.count > 1)
+      std::cerr << fmt::format("dyad code: shard {}/{}: {} articles left to the other shards\n",
+                               shard_part.index, shard_part.count, other_shards);
+    if (duplicates)
+      std::cerr << fmt::format(
+          "dyad code: {} near-duplicate article{} (events marked duplicate_of, counted once)\n", duplicates,
+          duplicates == 1 ? "" : "s");
     if (db) std::cerr << "dyad code: " << db->summary() << '\n';
     if (dictionary_problems)
       std::cerr << fmt::format(
@@ -164,7 +202,7 @@ const CommandRegistration registration(10, [](CLI::App& root, CLI::App*& sub) ->
   sub->add_option(
       "--dict", command->dictionaries,
       "Dictionary directory: PETRARCH's files (PETR_config.ini, CAMEO*.txt, *.actors.txt, ...) or "
-      "Dyad's .dyad files (default: $DYAD_DICT)");
+      "Dyad's .dyad files (default: $DYAD_DICT, else Dyad's own set in data/dict)");
   sub->add_option("--format", command->format, "Output format: jsonl, table, tsv, gdelt or petrarch")
       ->capture_default_str();
   sub->add_option(
@@ -176,6 +214,20 @@ const CommandRegistration registration(10, [](CLI::App& root, CLI::App*& sub) ->
                   "With --out FILE.db: days within which mentions of the same source, target, CAMEO root and "
                   "place are one event")
       ->capture_default_str();
+  sub->add_option(
+         "--shard", command->shard,
+         "Code only shard i of N (i/N, 1 <= i <= N), chosen by a hash of the article id; combine the "
+         "shards' databases with dyad merge")
+      ->capture_default_str();
+  sub->add_option("--new-actors", command->new_actors,
+                  "Write the named persons and groups no actor was found for to FILE (TSV: phrase, count, "
+                  "example sentence, article id), most frequent first");
+  sub->add_option(
+         "--duplicate-threshold", command->duplicate_threshold,
+         "Articles whose estimated word 5-gram overlap (MinHash Jaccard) with an earlier one is at least "
+         "this are near copies: their events are marked duplicate_of and counted once")
+      ->capture_default_str();
+  sub->add_flag("--keep-duplicates", command->keep_duplicates, "Do not look for near-duplicate articles");
   sub->add_option("--model", command->model, "Model file (default: data/models/en_ewt.dyadmodel)");
   sub->add_option("--threads", command->threads, "Articles coded in parallel (same output for any N)")
       ->capture_default_str();

@@ -7,6 +7,7 @@
 #include <exception>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "command.h"
 #include "dyad/coder/petrarch_eval.h"
@@ -15,6 +16,12 @@
 #include "dyad/text/segmentation_eval.h"
 
 namespace dyad::app {
+
+// `eval places`, in cmd_eval_places.cc: the subcommand and its runner.
+std::pair<CLI::App*, Runner> add_eval_places(CLI::App& eval);
+// `eval coref`, in cmd_eval_coref.cc.
+std::pair<CLI::App*, Runner> add_eval_coref(CLI::App& eval);
+
 namespace {
 
 struct EvalTextOptions {
@@ -296,9 +303,14 @@ const CommandRegistration kEval(50, [](CLI::App& root, CLI::App*& sub) -> Runner
                        "Show each text with a missed or spurious event: gold, Dyad's events and patterns");
   plover_cmd->add_flag("--trace", plover_opt->trace, "Like -v, with the coder's trace of each verb");
 
+  const auto places = add_eval_places(*sub);
+  const auto coref = add_eval_coref(*sub);
+
   // Further evaluations add their subcommand here and a branch below.
-  return [sub, text_cmd, text_opt, parse_cmd, parse_opt, petrarch_cmd, petrarch_opt, plover_cmd,
-          plover_opt]() -> int {
+  return [sub, text_cmd, text_opt, parse_cmd, parse_opt, petrarch_cmd, petrarch_opt, plover_cmd, plover_opt,
+          places, coref]() -> int {
+    if (places.first->parsed()) return places.second();
+    if (coref.first->parsed()) return coref.second();
     if (plover_cmd->parsed()) return run_eval_plover(*plover_opt);
     if (petrarch_cmd->parsed()) return run_eval_petrarch(*petrarch_opt);
     if (text_cmd->parsed()) return run_eval_text(*text_opt);

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "dictionary_choice.h"
 #include "dyad/coder/article_coder.h"
 #include "dyad/dict/cameo_codebook.h"
 #include "dyad/doc/event_date.h"
@@ -29,11 +30,7 @@ struct ExplainCommand {
   std::string model;
 
   int run() {
-    if (dictionaries.empty())
-      if (const char* env = std::getenv("DYAD_DICT"); env && *env) dictionaries = env;
-    if (dictionaries.empty())
-      throw CLI::ValidationError("--dict",
-                                 "no dictionaries given: name a directory with --dict DIR or set DYAD_DICT");
+    dictionaries = choose_dictionaries(dictionaries);
     if (text.empty() == file.empty())
       throw CLI::ValidationError("TEXT", "give a sentence to explain, or --file FILE (with --id ID)");
     Diagnostics diags = stderr_diagnostics();
@@ -145,7 +142,8 @@ const CommandRegistration registration(15, [](CLI::App& root, CLI::App*& sub) ->
   sub->add_option("--file", command->file, "Explain an article from this file instead (any input format)");
   sub->add_option("--id", command->id, "The article id in --file (default: the first article)");
   sub->add_option("--date", command->date, "Story date YYYY-MM-DD (selects date-bounded actor codes)");
-  sub->add_option("--dict", command->dictionaries, "Dictionary directory (default: $DYAD_DICT)");
+  sub->add_option("--dict", command->dictionaries,
+                  "Dictionary directory (default: $DYAD_DICT, else Dyad's own set in data/dict)");
   sub->add_option("--model", command->model, "Model file (default: data/models/en_ewt.dyadmodel)");
   return [command] { return command->run(); };
 });

@@ -23,10 +23,14 @@ ArticleCoding code_article(Article& article, const nlp::Pipeline& pipeline, cons
     SentenceCoding coding = coder.code(article.sentences[s], date, s);
     if (coding.discarded == Discarded::kStory) {
       out.events.clear();
+      out.mentions.clear();
+      out.unresolved.clear();
       out.story_discarded = true;
       break;
     }
     for (Event& e : coding.events) out.events.push_back(std::move(e));
+    for (Event& e : coding.unresolved) out.unresolved.push_back(std::move(e));
+    out.mentions.push_back(std::move(coding.mentions));
   }
   return out;
 }

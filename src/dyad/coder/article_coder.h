@@ -20,6 +20,12 @@ int32_t compact_date(const std::string& iso);
 struct ArticleCoding {
   std::vector<Event> events;     // in sentence order
   bool story_discarded = false;  // a story-level discard phrase was found: no events
+  // The noun phrases of each sentence coded, with their codes (SentenceCoding::mentions;
+  // what `--new-actors` lists, doc/new_actors.h); none after a story discard.
+  std::vector<std::vector<Mention>> mentions;
+  // Events left out for an uncoded side (SentenceCoding::unresolved), in sentence order:
+  // the document stage may resolve that side from other sentences (doc/coreference.h).
+  std::vector<Event> unresolved;
 };
 
 // Splits, tags, parses and codes `article` (its sentences are filled in), with the

@@ -683,8 +683,11 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
       for (const std::string& s : from)
         for (const std::string& t : to) {
           if (s == t) continue;
-          if (options_.require_dyad && (s == "---" || t == "---")) continue;
-          if (!seen.emplace(s, t, event_code).second) continue;
+          // require_dyad: an unknown side is kept apart, for the document stage to
+          // resolve from other sentences (doc/coreference.h), when it is a noun phrase.
+          const bool unknown = options_.require_dyad && (s == "---" || t == "---");
+          if (unknown && ((s == "---" && from_mention < 0) || (t == "---" && to_mention < 0))) continue;
+          if (!unknown && !seen.emplace(s, t, event_code).second) continue;
           Event e;
           e.sentence_index = sentence_index;
           e.source = {s, from_mention,
@@ -699,6 +702,10 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
           e.pattern = provenance;
           e.pattern_text = pattern_text;
           e.reverse = reverse;
+          if (unknown) {
+            out.unresolved.push_back(std::move(e));
+            continue;
+          }
           out.events.push_back(std::move(e));
           emitted = true;
         }
@@ -726,7 +733,7 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
     for (uint32_t w : lower_words)
       if (!reported[w]) in_coded_phrase[w] = true;
   }
-  if (!out.events.empty()) {
+  if (!out.events.empty() || !out.unresolved.empty()) {
     bool ignored = false;
     for (size_t i = 0; i < n && !ignored; ++i)
       if (auto m = dicts_.issues.longest_match(forms, i)) {
@@ -738,6 +745,8 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
       }
     if (ignored) out.issues.clear();
     for (Event& e : out.events) e.issues = out.issues;
+    for (Event& e : out.unresolved) e.issues = out.issues;
+    if (out.events.empty()) out.issues.clear();
   }
   return out;
 }

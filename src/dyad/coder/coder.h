@@ -50,6 +50,9 @@ struct SentenceCoding {
   std::string discard_phrase;  // the discard entry that matched (file:line)
   std::vector<Mention> mentions;
   std::vector<Event> events;
+  // With require_dyad: events left out because a side is an uncoded noun phrase ("he",
+  // "Lavrov"), with that side "---"; the document stage may resolve it (doc/coreference.h).
+  std::vector<Event> unresolved;
   // Issue codes the sentence mentions, in order of first mention; none when an ignore
   // phrase ("~...") of the issue dictionary is there, or when nothing was coded.
   std::vector<std::string> issues;

@@ -27,6 +27,10 @@ struct Article {
   // Filled by the text front end.
   std::vector<Span> body;  // the parts of `text` left after cleaning boilerplate
   std::vector<Sentence> sentences;
+
+  // Set by `dyad code` (doc/near_duplicates.h): the id of an earlier article this one is
+  // a near copy of; its events are written but counted once (docs/events.md).
+  std::string duplicate_of;
 };
 
 }  // namespace dyad

@@ -2,12 +2,14 @@
 
 // The document stage (issue #7): what needs the whole article rather than one sentence.
 // It runs after the coder (coder/article_coder.h) on an article's events, and before
-// the writers. So far: event dates (event_date.h).
+// the writers. So far: event dates (event_date.h) and actors across sentences
+// (coreference.h: resolve_actors_across_sentences, run before the dates).
 
 #include <vector>
 
 #include "dyad/core/article.h"
 #include "dyad/core/event.h"
+#include "dyad/doc/coreference.h"
 
 namespace dyad::doc {
 

@@ -208,7 +208,8 @@ void EventGrouper::add(const Article& article, const std::vector<Event>& events)
                     article.source,
                     article_outlet(article),
                     static_cast<uint32_t>(article.sentences.size()),
-                    static_cast<uint32_t>(events.size())};
+                    static_cast<uint32_t>(events.size()),
+                    article.duplicate_of};
 
   // The clock: the story date, else the article's latest day-precision event date.
   std::vector<std::pair<int32_t, DatePrecision>> dates(events.size());
@@ -225,7 +226,8 @@ void EventGrouper::add(const Article& article, const std::vector<Event>& events)
   }
 
   std::vector<std::string> undated;
-  for (size_t i = 0; i < events.size(); ++i) {
+  const size_t grouped = article.duplicate_of.empty() ? events.size() : 0;  // a copy: counted once
+  for (size_t i = 0; i < grouped; ++i) {
     const Event& event = events[i];
     EventMention m;
     m.id =

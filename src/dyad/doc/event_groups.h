@@ -83,7 +83,8 @@ struct ArticleRecord {
   std::string id, url, title, story_date, source;
   std::string outlet;  // article_outlet()
   uint32_t sentences = 0;
-  uint32_t events = 0;  // sentence-level events coded (before de-duplication of ids)
+  uint32_t events = 0;       // sentence-level events coded (before de-duplication of ids)
+  std::string duplicate_of;  // Article::duplicate_of: a near copy, its events in no group
 };
 
 // Who published an article, for num_sources: the host of its URL (lower case, without
@@ -106,7 +107,9 @@ class EventGrouper {
   explicit EventGrouper(GroupOptions options = {});
 
   // One article's events, after the document stage (Event::date set, else the story
-  // date is used). Events whose sentence index is out of range keep empty texts.
+  // date is used). Events whose sentence index is out of range keep empty texts. A near
+  // copy of an earlier article (Article::duplicate_of, doc/near_duplicates.h) is recorded
+  // but its events join no group: an article reported many times is counted once.
   void add(const Article& article, const std::vector<Event>& events);
 
   struct Output {

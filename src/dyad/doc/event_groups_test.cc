@@ -58,6 +58,33 @@ TEST(EventGroups, IdIsTheDocumentedHash) {
   EXPECT_EQ(sentence_event_id("a1", 0, "RUSGOV", "USAGOV", "111"), "f70c24fbe9957e71");
 }
 
+TEST(EventGroups, ANearCopyIsRecordedButCountedOnce) {
+  Article copy = article("paper-7", "2016-09-19", "https://paper.example/7");
+  copy.duplicate_of = "wire-1";
+  EventGrouper grouper;
+  const std::vector<EventGroup> groups =
+      run(grouper,
+          {{article("wire-1", "2016-09-19", "https://wire.example/1"), {event("RUSGOV", "USAGOV", "111")}},
+           {copy, {event("RUSGOV", "USAGOV", "111"), event("RUSGOV", "USAGOV", "112", 1)}}});
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].summary.num_mentions, 1u);
+  EXPECT_EQ(groups[0].summary.num_articles, 1u);
+  EXPECT_EQ(groups[0].summary.num_sources, 1u);
+  EXPECT_EQ(grouper.open_groups(), 0u);
+}
+
+TEST(EventGroups, ANearCopysRecordNamesItsOriginal) {
+  Article copy = article("paper-7", "2016-09-19");
+  copy.duplicate_of = "wire-1";
+  EventGrouper grouper;
+  grouper.add(copy, {event("RUSGOV", "USAGOV", "111")});
+  const EventGrouper::Output out = grouper.take_closed();
+  ASSERT_EQ(out.articles.size(), 1u);  // complete at once: none of its events is in a group
+  EXPECT_EQ(out.articles[0].duplicate_of, "wire-1");
+  EXPECT_EQ(out.articles[0].events, 1u);
+  EXPECT_TRUE(out.groups.empty());
+}
+
 TEST(EventGroups, SameKeySameDayAcrossArticlesIsOneEvent) {
   EventGrouper grouper;
   const auto groups =

@@ -219,6 +219,7 @@ class JsonlWriter final : public EventWriter {
       r["type"] = "event";
       r["id"] = v.id;
       r["article_id"] = article.id;
+      if (!article.duplicate_of.empty()) r["duplicate_of"] = article.duplicate_of;  // a near copy
       r["sentence_index"] = event.sentence_index;
       r["story_date"] = article.story_date.empty() ? Json() : Json(article.story_date);
       r["date"] = v.date.empty() ? Json() : Json(v.date);

@@ -37,7 +37,8 @@ CREATE TABLE articles (
   outlet TEXT NOT NULL,
   sentences INTEGER NOT NULL,
   events INTEGER NOT NULL,
-  coded_at TEXT NOT NULL
+  coded_at TEXT NOT NULL,
+  duplicate_of TEXT
 );
 CREATE TABLE events (
   id TEXT PRIMARY KEY,
@@ -118,6 +119,15 @@ void parse_iso(const std::string& iso, int32_t& date, DatePrecision& precision) 
                                 : DatePrecision::kYear;
 }
 
+// Whether `schema`.articles has the duplicate_of column (added after schema version 1
+// was first written; older files gain it when opened for writing).
+bool has_duplicate_column(sqlite::Database& db, const std::string& schema) {
+  sqlite::Statement s = db.prepare("PRAGMA " + schema + ".table_info(articles)");
+  while (s.step())
+    if (s.text(1) == "duplicate_of") return true;
+  return false;
+}
+
 std::string meta(sqlite::Database& db, const std::string& key) {
   sqlite::Statement s = db.prepare("SELECT value FROM meta WHERE key = ?1");
   s.bind_text(1, key);
@@ -187,11 +197,12 @@ SqliteStore::SqliteStore(const std::filesystem::path& path, const dict::CameoCod
       throw;
     }
   }
+  if (!has_duplicate_column(db_, "main")) db_.exec("ALTER TABLE articles ADD COLUMN duplicate_of TEXT");
   insert_article_ =
       std::make_unique<sqlite::Statement>(db_,
                                           "INSERT OR IGNORE INTO articles (id, url, title, story_date, "
-                                          "source, outlet, sentences, events, coded_at) "
-                                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                                          "source, outlet, sentences, events, coded_at, duplicate_of) "
+                                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   insert_event_ = std::make_unique<sqlite::Statement>(
       db_,
       "INSERT OR IGNORE INTO events (id, date, period, source, target, cameo, root, quad_class, goldstein, "
@@ -315,6 +326,7 @@ void SqliteStore::add_article(const doc::ArticleRecord& a) {
       .bind_int(7, a.sentences)
       .bind_int(8, a.events)
       .bind_text(9, coded_at_)
+      .bind_optional(10, text_or_null(a.duplicate_of))
       .run();
   added_.articles += static_cast<uint64_t>(db_.changes());
 }
@@ -403,6 +415,71 @@ void SqliteStore::recount(const std::string& event_id) {
     u.bind_null(5);
   u.bind_optional(6, nearest && nearest->has_plover() ? std::optional(nearest->plover_type) : std::nullopt);
   u.bind_int(7, sum.num_mentions).bind_int(8, sum.num_sources).bind_int(9, sum.num_articles).run();
+}
+
+std::vector<std::string> SqliteStore::merge(const std::filesystem::path& other) {
+  std::vector<std::string> warnings;
+  {
+    sqlite::Database in(other, sqlite::Database::Mode::kReadOnly);
+    check_database(in, false);
+    const std::string theirs = meta(in, "event_window_days"), ours = meta(db_, "event_window_days");
+    if (!ours.empty() && !theirs.empty() && ours != theirs)
+      throw std::runtime_error(fmt::format(
+          "{}: written with an event window of {} days, {} with {}: their event ids would not match",
+          other.string(), theirs, path().string(), ours));
+    const std::string their_dicts = meta(in, "dictionary_hash"), our_dicts = meta(db_, "dictionary_hash");
+    if (!our_dicts.empty() && their_dicts != our_dicts)
+      warnings.push_back(fmt::format("{}: coded with other dictionaries (hash {}) than {} (hash {})",
+                                     other.string(), their_dicts, path().string(), our_dicts));
+  }
+  sqlite::Statement attach = db_.prepare("ATTACH DATABASE ?1 AS shard");
+  attach.bind_text(1, other.string()).run();
+  try {
+    const std::string duplicate_of = has_duplicate_column(db_, "shard") ? "duplicate_of" : "NULL";
+    begin();
+    db_.exec("INSERT OR IGNORE INTO meta (key, value) SELECT key, value FROM shard.meta");
+    db_.exec(
+        "INSERT INTO runs (started_at, dyad_version, model_checksum, dictionary_hash, dictionaries, "
+        "event_window_days) SELECT s.started_at, s.dyad_version, s.model_checksum, s.dictionary_hash, "
+        "s.dictionaries, s.event_window_days FROM shard.runs s WHERE NOT EXISTS (SELECT 1 FROM main.runs r "
+        "WHERE r.started_at = s.started_at AND r.dyad_version = s.dyad_version AND r.model_checksum = "
+        "s.model_checksum AND r.dictionary_hash = s.dictionary_hash AND r.dictionaries = s.dictionaries) "
+        "ORDER BY s.id");
+    db_.exec(
+        "INSERT OR IGNORE INTO articles (id, url, title, story_date, source, outlet, sentences, events, "
+        "coded_at, duplicate_of) SELECT id, url, title, story_date, source, outlet, sentences, events, "
+        "coded_at, " +
+        duplicate_of + " FROM shard.articles");
+    added_.articles += static_cast<uint64_t>(db_.changes());
+    // Events stored on both sides that gain mentions: recounted from all their mentions.
+    std::vector<std::string> touched;
+    sqlite::Statement t = db_.prepare(
+        "SELECT DISTINCT s.event_id FROM shard.mentions s WHERE EXISTS (SELECT 1 FROM main.events e WHERE "
+        "e.id = s.event_id) AND NOT EXISTS (SELECT 1 FROM main.mentions m WHERE m.event_id = s.event_id "
+        "AND m.id = s.id) ORDER BY s.event_id");
+    while (t.step()) touched.push_back(t.text(0));
+    t.reset();
+    db_.exec(
+        "INSERT OR IGNORE INTO events (id, date, period, source, target, cameo, root, quad_class, goldstein, "
+        "plover, place, num_mentions, num_sources, num_articles) SELECT id, date, period, source, target, "
+        "cameo, root, quad_class, goldstein, plover, place, num_mentions, num_sources, num_articles FROM "
+        "shard.events");
+    added_.events += static_cast<uint64_t>(db_.changes());
+    db_.exec(
+        "INSERT OR IGNORE INTO mentions (event_id, id, article_id, sentence_index, date, cameo, outlet, "
+        "source_text, target_text, event_text, pattern, sentence) SELECT event_id, id, article_id, "
+        "sentence_index, date, cameo, outlet, source_text, target_text, event_text, pattern, sentence FROM "
+        "shard.mentions");
+    added_.mentions += static_cast<uint64_t>(db_.changes());
+    for (const std::string& id : touched) recount(id);
+    commit();
+  } catch (...) {
+    rollback();
+    db_.exec("DETACH DATABASE shard");
+    throw;
+  }
+  db_.exec("DETACH DATABASE shard");
+  return warnings;
 }
 
 SqliteStore::Counts SqliteStore::counts() {

@@ -72,6 +72,13 @@ class SqliteStore {
   void rollback();
   bool in_transaction() const { return in_transaction_; }
 
+  // `dyad merge`: adds the rows of another Dyad database (a shard), in one transaction.
+  // Rows are matched by their content ids, so a row on both sides is kept once, an event
+  // on both sides gets the union of its mentions and its counts are recounted from them.
+  // Throws when `other` is not a Dyad database or was written with another event window;
+  // returns a warning when its dictionaries differ.
+  std::vector<std::string> merge(const std::filesystem::path& other);
+
   struct Counts {
     uint64_t articles = 0, events = 0, mentions = 0;
   };

@@ -270,6 +270,87 @@ TEST_F(SqliteStoreTest, RefusesAnotherWindowAndWarnsAboutOtherDictionaries) {
   EXPECT_NE(warnings[0].find("dictionaries"), std::string::npos);
 }
 
+// Every row of the events table, ids and counts, as text.
+std::string events_table(const fs::path& path) {
+  sqlite::Database db(path, sqlite::Database::Mode::kReadOnly);
+  sqlite::Statement s = db.prepare(
+      "SELECT id, date, period, source, target, cameo, num_mentions, num_sources, num_articles FROM events "
+      "ORDER BY id");
+  std::string out;
+  while (s.step()) {
+    for (int c = 0; c < 9; ++c) out += s.text(c) + (c == 8 ? "\n" : " ");
+  }
+  return out;
+}
+
+TEST_F(SqliteStoreTest, ShardsMergedGiveTheSameEventsAsOneRun) {
+  const Input all = input();
+  code_into(file("one.db"), all);
+  // Two shards that split the articles of one event between them (a1 | a2, a3, quiet).
+  code_into(file("s1.db"), Input(all.begin(), all.begin() + 1));
+  code_into(file("s2.db"), Input(all.begin() + 1, all.end()));
+  {
+    SqliteStore merged(file("merged.db"), codebook());
+    EXPECT_TRUE(merged.merge(file("s1.db")).empty());
+    EXPECT_TRUE(merged.merge(file("s2.db")).empty());
+    EXPECT_EQ(merged.added().articles, 4u);
+    EXPECT_EQ(merged.added().mentions, 5u);
+    // Merging again adds nothing.
+    merged.merge(file("s2.db"));
+    EXPECT_EQ(merged.added().mentions, 5u);
+  }
+  EXPECT_EQ(events_table(file("merged.db")), events_table(file("one.db")));
+  EXPECT_NE(events_table(file("one.db")).find(" 3 2 2\n"), std::string::npos);  // a1 twice, a2
+  EXPECT_EQ(scalar(file("merged.db"), "SELECT count(*) FROM mentions"), 5);
+  EXPECT_EQ(scalar(file("merged.db"), "SELECT count(*) FROM articles"), 4);
+  EXPECT_EQ(text(file("merged.db"), "SELECT value FROM meta WHERE key = 'event_window_days'"), "1");
+  EXPECT_GE(scalar(file("merged.db"), "SELECT count(*) FROM runs"), 1);  // identical runs kept once
+}
+
+TEST_F(SqliteStoreTest, MergeRefusesAnotherWindowAndNonDatabases) {
+  code_into(file("day.db"), input());
+  {
+    DatabaseWriter writer(file("week.db"), codebook(), {7});
+    writer.begin(run_info());
+    writer.end();
+  }
+  std::ofstream(file("notes.db")) << "not a database";
+  SqliteStore merged(file("merged.db"), codebook());
+  merged.merge(file("day.db"));
+  EXPECT_THROW(merged.merge(file("week.db")), std::runtime_error);
+  EXPECT_THROW(merged.merge(file("notes.db")), std::runtime_error);
+  EXPECT_EQ(merged.counts().articles, 4u);
+}
+
+TEST_F(SqliteStoreTest, ANearCopyIsStoredButItsEventsCountedOnce) {
+  Input in = input();
+  Article copy = article("a1-copy", "2016-09-19", "https://example-paper.com/7");
+  copy.duplicate_of = "a1";
+  in.push_back({copy, {event("RUSGOV", "USAGOV", "111"), event("RUSGOV", "USAGOV", "112", 3)}});
+  code_into(file("e.db"), in);
+  code_into(file("plain.db"), input());
+  EXPECT_EQ(events_table(file("e.db")), events_table(file("plain.db")));
+  EXPECT_EQ(text(file("e.db"), "SELECT duplicate_of FROM articles WHERE id = 'a1-copy'"), "a1");
+  EXPECT_EQ(scalar(file("e.db"), "SELECT events FROM articles WHERE id = 'a1-copy'"), 2);
+  EXPECT_EQ(scalar(file("e.db"), "SELECT count(*) FROM mentions WHERE article_id = 'a1-copy'"), 0);
+  EXPECT_EQ(scalar(file("e.db"), "SELECT count(*) FROM articles WHERE duplicate_of IS NULL"), 4);
+}
+
+TEST_F(SqliteStoreTest, AnOlderFileGainsTheDuplicateColumn) {
+  code_into(file("old.db"), input());
+  {
+    sqlite::Database db(file("old.db"), sqlite::Database::Mode::kReadWriteCreate);
+    db.exec("ALTER TABLE articles DROP COLUMN duplicate_of");
+  }
+  {
+    SqliteStore merged(file("merged.db"), codebook());
+    merged.merge(file("old.db"));  // read without the column
+    EXPECT_EQ(merged.counts().articles, 4u);
+  }
+  code_into(file("old.db"), input());  // opened for writing: the column is added
+  EXPECT_EQ(scalar(file("old.db"), "SELECT count(*) FROM articles WHERE duplicate_of IS NULL"), 4);
+}
+
 TEST(SqliteStorePath, DatabaseExtensions) {
   EXPECT_TRUE(is_database_path("events.db"));
   EXPECT_TRUE(is_database_path("dir/Events.SQLite"));
