@@ -52,6 +52,9 @@ const CommandRegistration registration(60, [](CLI::App& root, CLI::App*& sub) ->
   sub->add_option("--beam", command->options.parser.beam,
                   "Parser beam width, trained globally (0 or 1: greedy, fastest)")
       ->capture_default_str();
+  sub->add_flag("--tagger-two-pass", command->options.tagger.two_pass,
+                "Two-pass tagger: the first pass's tags of the next words are features of the second "
+                "(more accurate, slower to tag)");
   sub->add_option("--jackknife", command->options.jackknife_folds,
                   "Folds for training the parser on predicted tags (0: gold tags)")
       ->capture_default_str();

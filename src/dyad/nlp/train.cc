@@ -28,9 +28,14 @@ ModelFile train_model(const std::vector<io::ConlluSentence>& train,
 
   say(fmt::format("tagger: {} training sentences, {} dev sentences", train.size(), dev.size()));
   int best_tagger_epoch = tagger_options.epochs;
+  // A two-pass tagger's first pass on all of train is the one-pass tagger (same epochs
+  // and seed): its epochs are what the jackknife folds run.
+  if (tagger_options.two_pass) tagger_options.first_pass_epochs = tagger_options.epochs;
   Tagger tagger = train_tagger(train, dev, tagger_options, [&](const TaggerEpoch& e) {
-    if (e.best) best_tagger_epoch = e.epoch;
-    say(fmt::format("tagger epoch {:>2}: dev UPOS {:.2f} XPOS {:.2f}{}", e.epoch, 100 * e.dev_upos,
+    if (e.fold >= 0) return;  // a first-pass fold of a two-pass tagger
+    if (e.best && e.pass == 1) best_tagger_epoch = e.epoch;
+    say(fmt::format("tagger {}epoch {:>2}: dev UPOS {:.2f} XPOS {:.2f}{}",
+                    tagger_options.two_pass ? fmt::format("pass {} ", e.pass) : "", e.epoch, 100 * e.dev_upos,
                     100 * e.dev_xpos, e.best ? "  (best so far)" : ""));
   });
 
@@ -47,6 +52,9 @@ ModelFile train_model(const std::vector<io::ConlluSentence>& train,
     // The folds mimic the tagger's errors on unseen text for the parser; they keep the
     // plain trained weights, as the epochs were chosen with.
     fold_options.closed_class_check = false;
+    // One pass: the folds of a two-pass tagger would take five times as long to train,
+    // and their errors are those of its first pass.
+    fold_options.two_pass = false;
     for (int fold = 0; fold < folds; ++fold) {
       std::vector<io::ConlluSentence> rest;
       rest.reserve(train.size());
