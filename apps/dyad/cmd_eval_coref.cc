@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "command.h"
+#include "dictionary_choice.h"
 #include "dyad/coder/article_coder.h"
 #include "dyad/core/data_path.h"
 #include "dyad/core/utf8.h"
@@ -97,10 +98,7 @@ int run_eval_coref(const EvalCorefOptions& opt) {
       gold.push_back(std::move(g));
     }
   }
-  std::string dict_dir = opt.dict;
-  if (dict_dir.empty())
-    if (const char* env = std::getenv("DYAD_DICT"); env && *env) dict_dir = env;
-  if (dict_dir.empty()) dict_dir = find_data_file("dict").string();
+  const std::string dict_dir = choose_dictionaries(opt.dict);
   Diagnostics diags([](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.str().c_str()); });
   Diagnostics quiet([](const Diagnostic&) {});
   dict::DictionarySet dicts;

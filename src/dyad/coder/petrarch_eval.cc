@@ -8,17 +8,13 @@
 #include <sstream>
 
 #include "dyad/coder/article_coder.h"
+#include "dyad/core/ascii.h"
 #include "dyad/io/article_stream.h"
 #include "dyad/io/conllu.h"
 #include "dyad/text/front_end.h"
 
 namespace dyad::coder {
 namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // The words of <Include>...</Include>, lowercased.
 std::set<std::string> included_categories(const std::filesystem::path& file) {
@@ -31,7 +27,7 @@ std::set<std::string> included_categories(const std::filesystem::path& file) {
   const size_t close = content.find("</Include>", open);
   if (open == std::string::npos || close == std::string::npos) return out;
   std::istringstream words(content.substr(open + 9, close - open - 9));
-  for (std::string w; words >> w;) out.insert(lower(w));
+  for (std::string w; words >> w;) out.insert(ascii_lower(w));
   return out;
 }
 
@@ -165,13 +161,13 @@ PetrarchEvalResult evaluate_petrarch(const std::filesystem::path& records_file,
   while (stream.next(article)) {
     if (auto it = article.extra.find("config"); it != article.extra.end())
       for (const auto& c : *it) {
-        const std::string option = lower(attribute(c, "option"));
+        const std::string option = ascii_lower(attribute(c, "option"));
         if (option != "stop_on_error" && !options.set(option, attribute(c, "value")))
           diags.warning(article.origin, "unknown <Config> option '" + option + "'; ignored");
       }
     const std::string category = attribute(article.extra, "category");
-    const bool valid = lower(attribute(article.extra, "sentence")) == "true";
-    if ((!include.empty() && !include.count(lower(category))) || (valid_only && !valid)) {
+    const bool valid = ascii_lower(attribute(article.extra, "sentence")) == "true";
+    if ((!include.empty() && !include.count(ascii_lower(category))) || (valid_only && !valid)) {
       ++result.skipped;
       continue;
     }

@@ -7,24 +7,18 @@
 #include <sstream>
 #include <system_error>
 
+#include "dyad/core/ascii.h"
 #include "dyad/dict/native_format.h"
 
 namespace dyad::dict {
 namespace fs = std::filesystem;
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 enum class Kind { kNone, kVerbs, kActors, kAgents, kDiscards, kIssues };
 
 // The kind a PETRARCH dictionary file name implies.
 Kind petrarch_kind(const std::string& name) {
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   if (!n.ends_with(".txt")) return Kind::kNone;
   if (n.ends_with(".verbs.txt") || n.starts_with("cameo")) return Kind::kVerbs;
   if (n.ends_with(".actors.txt")) return Kind::kActors;

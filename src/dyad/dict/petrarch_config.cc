@@ -1,18 +1,10 @@
 #include "dyad/dict/petrarch_config.h"
 
+#include "dyad/core/ascii.h"
 #include "dyad/dict/dict_text.h"
 
 namespace dyad::dict {
-namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 PetrarchConfig PetrarchConfig::parse(std::string_view content, const std::string& file, Diagnostics& diags) {
   PetrarchConfig config;
@@ -33,7 +25,7 @@ PetrarchConfig PetrarchConfig::parse(std::string_view content, const std::string
         current = nullptr;
         continue;
       }
-      current = &config.sections_[lower(trim(line.substr(1, line.size() - 2)))];
+      current = &config.sections_[ascii_lower(trim(line.substr(1, line.size() - 2)))];
       continue;
     }
     const size_t eq = line.find_first_of("=:");
@@ -52,20 +44,20 @@ PetrarchConfig PetrarchConfig::parse(std::string_view content, const std::string
         value = trim(value.substr(0, i));
         break;
       }
-    (*current)[lower(trim(line.substr(0, eq)))] = ConfigValue{std::string(value), where};
+    (*current)[ascii_lower(trim(line.substr(0, eq)))] = ConfigValue{std::string(value), where};
   }
   return config;
 }
 
 const std::map<std::string, ConfigValue>* PetrarchConfig::section(std::string_view name) const {
-  auto it = sections_.find(lower(name));
+  auto it = sections_.find(ascii_lower(name));
   return it == sections_.end() ? nullptr : &it->second;
 }
 
 const ConfigValue* PetrarchConfig::find(std::string_view section_name, std::string_view key) const {
   const auto* keys = section(section_name);
   if (!keys) return nullptr;
-  auto it = keys->find(lower(key));
+  auto it = keys->find(ascii_lower(key));
   return it == keys->end() ? nullptr : &it->second;
 }
 

@@ -5,15 +5,10 @@
 #include <string_view>
 #include <tuple>
 
+#include "dyad/core/ascii.h"
+
 namespace dyad::doc {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::string upper(std::string_view s) {
   std::string out(s);
@@ -218,11 +213,11 @@ class Resolver {
     if (word(s, mention.head).upos != "PROPN") return {0, false};
     const auto [first, last] = name_run(s, mention);
     for (uint32_t w = first; w <= last; ++w)
-      if (organisation_word(lower(word(s, w).form))) return {0, false};
+      if (organisation_word(ascii_lower(word(s, w).form))) return {0, false};
     const bool titled =
         first > 0 &&
         std::find(mention.words.begin(), mention.words.end(), first - 1) != mention.words.end() &&
-        person_word(lower(word(s, first - 1).lemma));
+        person_word(ascii_lower(word(s, first - 1).lemma));
     return {last - first + 1, titled};
   }
 
@@ -236,13 +231,13 @@ class Resolver {
     if (word(s, mention.head).upos != "PROPN") return 0;
     const auto [first, last] = name_run(s, mention);
     uint32_t count = 0;
-    for (uint32_t w = first; w <= last; ++w) count += person_word(lower(word(s, w).form)) ? 0 : 1;
+    for (uint32_t w = first; w <= last; ++w) count += person_word(ascii_lower(word(s, w).form)) ? 0 : 1;
     return count;
   }
 
   Kind kind_of(uint32_t s, const Mention& mention) const {
     const Word& head = word(s, mention.head);
-    const std::string form = lower(head.form);
+    const std::string form = ascii_lower(head.form);
     if (mention.codes.size() != 1) return Kind::kOther;
     if (mention.words.size() <= 1 && head.upos == "PRON") {
       if (one_of(form, {"he", "she", "him"}) || (form == "her" && head.deprel != "nmod:poss"))
@@ -257,7 +252,7 @@ class Resolver {
         const Word& x = word(s, w);
         if (x.upos == "PROPN") {
           ++propn;
-        } else if (!(x.upos == "DET" || x.upos == "PUNCT" || person_word(lower(x.lemma)))) {
+        } else if (!(x.upos == "DET" || x.upos == "PUNCT" || person_word(ascii_lower(x.lemma)))) {
           return Kind::kOther;
         }
       }
@@ -268,7 +263,7 @@ class Resolver {
     bool the = false, two = false, both = false;
     for (uint32_t w : mention.words) {
       const Word& x = word(s, w);
-      const std::string f = lower(x.form);
+      const std::string f = ascii_lower(x.form);
       if (w == mention.head) continue;
       if (x.upos == "PROPN" || x.deprel == "nmod:poss" || x.deprel == "nmod" || x.deprel == "acl" ||
           x.deprel == "acl:relcl" || x.deprel == "appos")
@@ -278,7 +273,7 @@ class Resolver {
       if (f == "both") both = true;
       if (x.upos == "DET" && f != "the" && f != "both") return Kind::kOther;
     }
-    const std::string lemma = lower(head.lemma);
+    const std::string lemma = ascii_lower(head.lemma);
     if ((two && the) || both) {
       if (one_of(lemma, {"country", "nation", "side", "government", "neighbour", "neighbor", "state"}))
         return Kind::kTwoCountries;
@@ -306,7 +301,8 @@ class Resolver {
     for (uint32_t w = 0; w < sentence(s).words.size() && head.deprel.starts_with("obl"); ++w) {
       const Word& x = sentence(s).words[w];
       if (x.head == static_cast<int>(mention.head) && x.deprel == "case" &&
-          one_of(lower(x.form), {"in", "at", "on", "near", "outside", "inside", "across", "during", "since"}))
+          one_of(ascii_lower(x.form),
+                 {"in", "at", "on", "near", "outside", "inside", "across", "during", "since"}))
         return;
     }
     switch (kind) {
@@ -322,7 +318,7 @@ class Resolver {
         info.group = key.empty() ? unique : key;
         return;
       case Kind::kDescription:
-        if (person_word(lower(head.lemma)))
+        if (person_word(ascii_lower(head.lemma)))
           info.person = key.empty() ? unique : key;
         else if (!info.codes.empty())
           info.group = key.empty() ? joined : key;
@@ -336,7 +332,7 @@ class Resolver {
       return;
     }
     if (mention.codes.size() == 1 && head.upos == "NOUN" && head.xpos == "NN" &&
-        person_word(lower(head.lemma))) {
+        person_word(ascii_lower(head.lemma))) {
       info.person = info.codes.empty() ? unique : "=" + joined;
       return;
     }
@@ -345,7 +341,8 @@ class Resolver {
       info.group = joined;
       return;
     }
-    if ((head.xpos == "NNS" || head.xpos == "NNPS") && !time_word(lower(head.form))) info.group = unique;
+    if ((head.xpos == "NNS" || head.xpos == "NNPS") && !time_word(ascii_lower(head.form)))
+      info.group = unique;
   }
 
   // The mentions before (s, m): earlier in sentence s, then whole sentences back to
@@ -463,7 +460,7 @@ class Resolver {
       return;
     }
     // A definite description: first the mentions holding the same noun.
-    const std::string lemma = lower(head.lemma);
+    const std::string lemma = ascii_lower(head.lemma);
     std::set<std::string> same;
     const Info* from = nullptr;
     window(s, m, 3, [&](const Info& info, const Mention& other) {
@@ -471,7 +468,7 @@ class Resolver {
       bool named = false;
       for (uint32_t w : other.words) {
         const Word& x = word(info.sentence, w);
-        holds = holds || lower(x.lemma) == lemma;
+        holds = holds || ascii_lower(x.lemma) == lemma;
         named = named || x.upos == "PROPN";
       }
       if (!holds) return;

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string_view>
 
+#include "dyad/core/ascii.h"
+
 namespace dyad::doc {
 namespace {
 
@@ -72,13 +74,6 @@ int32_t compact(int year, int month, int day) { return year * 10000 + month * 10
 // ---------------------------------------------------------------------------------------
 // Words
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 bool capitalised(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
 
 bool all_digits(std::string_view s) {
@@ -89,7 +84,7 @@ bool all_digits(std::string_view s) {
 // Capitalised only, so that "may" and "march" stay words.
 int month_of(std::string_view form) {
   if (!capitalised(form)) return 0;
-  std::string w = lower(form);
+  std::string w = ascii_lower(form);
   if (!w.empty() && w.back() == '.') w.pop_back();
   static constexpr std::pair<std::string_view, int> kMonths[] = {
       {"january", 1},  {"jan", 1},    {"february", 2},  {"feb", 2},       {"march", 3},     {"mar", 3},
@@ -104,7 +99,7 @@ int month_of(std::string_view form) {
 // 0 = Sunday ... 6 = Saturday for a weekday name (capitalised); -1 otherwise.
 int weekday_of(std::string_view form) {
   if (!capitalised(form)) return -1;
-  const std::string w = lower(form);
+  const std::string w = ascii_lower(form);
   static constexpr std::string_view kDays[] = {"sunday",   "monday", "tuesday", "wednesday",
                                                "thursday", "friday", "saturday"};
   for (int d = 0; d < 7; ++d)
@@ -116,7 +111,7 @@ int weekday_of(std::string_view form) {
 int day_of(std::string_view form) {
   std::string_view digits = form;
   if (digits.size() > 2) {
-    const std::string suffix = lower(digits.substr(digits.size() - 2));
+    const std::string suffix = ascii_lower(digits.substr(digits.size() - 2));
     if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")
       digits = digits.substr(0, digits.size() - 2);
   }
@@ -135,7 +130,7 @@ int year_of(std::string_view form) {
 // A small count: "two", "3", "a", "an" (1-99); 0 otherwise.
 int count_of(std::string_view form) {
   if (all_digits(form) && form.size() <= 2) return std::atoi(std::string(form).c_str());
-  const std::string w = lower(form);
+  const std::string w = ascii_lower(form);
   static constexpr std::string_view kNumbers[] = {"zero",  "one",   "two",  "three", "four",   "five",  "six",
                                                   "seven", "eight", "nine", "ten",   "eleven", "twelve"};
   for (int n = 1; n <= 12; ++n)
@@ -150,7 +145,7 @@ class Scanner {
  public:
   explicit Scanner(const Sentence& sentence) : words_(sentence.words) {
     lower_.reserve(words_.size());
-    for (const Word& w : words_) lower_.push_back(lower(w.form));
+    for (const Word& w : words_) lower_.push_back(ascii_lower(w.form));
   }
 
   std::vector<Found> scan() const {
@@ -354,8 +349,8 @@ Tense verb_tense(const Sentence& sentence, uint32_t verb) {
   bool past = words[verb].xpos == "VBD";
   for (uint32_t w = 0; w < words.size(); ++w) {
     if (words[w].head != static_cast<int>(verb) || !words[w].deprel.starts_with("aux")) continue;
-    const std::string form = lower(words[w].form);
-    const std::string lemma = lower(words[w].lemma);
+    const std::string form = ascii_lower(words[w].form);
+    const std::string lemma = ascii_lower(words[w].lemma);
     if (form == "will" || form == "shall" || form == "'ll" || form == "wo" || lemma == "will" ||
         lemma == "shall")
       return Tense::kFuture;

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "dyad/coder/article_coder.h"
+#include "dyad/core/ascii.h"
 #include "dyad/core/event_id.h"
 
 namespace dyad::doc {
@@ -95,12 +96,6 @@ std::string event_words(const Article& article, const Sentence& sentence, std::v
   return out;
 }
 
-std::string lower_ascii(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 }  // namespace
 
 int32_t day_number(int32_t yyyymmdd) {
@@ -130,7 +125,7 @@ std::string article_outlet(const Article& article) {
   url = url.substr(0, url.find_first_of("/?#"));
   if (const size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
   if (!url.empty() && url.front() != '[') url = url.substr(0, url.find(':'));  // port; not IPv6
-  std::string host = lower_ascii(std::string(url));
+  std::string host = ascii_lower(std::string(url));
   if (host.starts_with("www.")) host.erase(0, 4);
   if (!host.empty()) return host;
   if (!article.source.empty()) return article.source;

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <unordered_set>
 
+#include "dyad/core/ascii.h"
 #include "dyad/core/data_path.h"
 #include "dyad/core/utf8.h"
 #include "dyad/dict/actor_code.h"
@@ -144,13 +145,6 @@ bool capitalised(std::string_view text) {
   if (text.empty()) return false;
   const unsigned char c = static_cast<unsigned char>(text[0]);
   return (c >= 'A' && c <= 'Z') || c >= 0xC0;
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
 }
 
 bool inner_connector(std::string_view text) {
@@ -295,7 +289,7 @@ Gazetteer Gazetteer::load_default() {
 }
 
 bool is_demonym(std::string_view word) {
-  std::string w = lower_ascii(word);
+  std::string w = ascii_lower(word);
   if (demonyms().contains(w)) return true;
   if (w.size() > 1 && w.back() == 's' && demonyms().contains(std::string_view(w).substr(0, w.size() - 1)))
     return true;
@@ -391,14 +385,14 @@ std::vector<PlaceMention> find_places(const Article& article, const Gazetteer& g
       if (one_word && (head.upos == "ADJ" || is_demonym(text))) continue;
       // Inside an organisation's or a building's name.
       if (m.end < words.size() && capitalised(word_text(article, words[m.end])) &&
-          name_heads().contains(lower_ascii(word_text(article, words[m.end]))))
+          name_heads().contains(ascii_lower(word_text(article, words[m.end]))))
         continue;
       if (m.first >= 2) {
         uint32_t k = m.first - 1;
-        if (lower_ascii(word_text(article, words[k])) == "the" && k >= 2) --k;
-        if (lower_ascii(word_text(article, words[k])) == "of" &&
+        if (ascii_lower(word_text(article, words[k])) == "the" && k >= 2) --k;
+        if (ascii_lower(word_text(article, words[k])) == "of" &&
             capitalised(word_text(article, words[k - 1])) &&
-            name_heads_before_of().contains(lower_ascii(word_text(article, words[k - 1]))))
+            name_heads_before_of().contains(ascii_lower(word_text(article, words[k - 1]))))
           continue;
       }
       // After a capitalised proper noun: a person's name ("Denzel Washington").
@@ -428,7 +422,7 @@ std::vector<PlaceMention> find_places(const Article& article, const Gazetteer& g
         const Word& next = words[m.end];
         const std::string_view nt = word_text(article, next);
         if (next.upos == "PROPN" && capitalised(nt) && !covered[m.end] &&
-            !titles_after_place().contains(lower_ascii(nt))) {
+            !titles_after_place().contains(ascii_lower(nt))) {
           surnames.insert(m.key);
           continue;
         }
@@ -487,7 +481,7 @@ std::optional<Place> event_place(const Article& article, const Event& event,
   };
   auto has_case = [&](uint32_t w) {
     for (uint32_t k = 0; k < words.size(); ++k)
-      if (words[k].head == int(w) && words[k].deprel == "case" && is_case_word(lower_ascii(words[k].lemma)))
+      if (words[k].head == int(w) && words[k].deprel == "case" && is_case_word(ascii_lower(words[k].lemma)))
         return true;
     return false;
   };

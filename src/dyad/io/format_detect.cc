@@ -4,16 +4,11 @@
 #include <cctype>
 #include <string>
 
+#include "dyad/core/ascii.h"
 #include "dyad/io/csv_reader.h"
 
 namespace dyad::io {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -27,7 +22,7 @@ std::string_view skip_space(std::string_view s) {
 }  // namespace
 
 InputFormat format_from_extension(std::string_view path) {
-  const std::string p = lower(path);
+  const std::string p = ascii_lower(path);
   if (ends_with(p, ".txt")) return InputFormat::kText;
   if (ends_with(p, ".jsonl") || ends_with(p, ".json") || ends_with(p, ".ndjson")) return InputFormat::kJsonl;
   if (ends_with(p, ".csv")) return InputFormat::kCsv;
@@ -59,7 +54,7 @@ InputFormat format_from_content(std::string_view head) {
         break;
       }
     }
-    const std::string low = lower(rest.substr(0, 64));
+    const std::string low = ascii_lower(rest.substr(0, 64));
     if (low.starts_with("<!doctype html") || low.starts_with("<html")) return InputFormat::kHtml;
     if (rest.starts_with("<Sentences") || rest.starts_with("<Validation") || rest.starts_with("<Sentence "))
       return InputFormat::kPetrarch;

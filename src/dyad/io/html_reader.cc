@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "dyad/core/ascii.h"
 #include "dyad/core/utf8.h"
 #include "dyad/io/date.h"
 #include "dyad/io/reader.h"
@@ -29,13 +30,6 @@ const char* attr(const GumboNode* node, const char* name) {
   if (!is_element(node)) return nullptr;
   const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
   return a ? a->value : nullptr;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
 }
 
 bool dropped_tag(GumboTag tag) {
@@ -105,7 +99,7 @@ bool boilerplate(const GumboNode* node) {
   for (const char* name : {"class", "id"}) {
     const char* value = attr(node, name);
     if (!value) continue;
-    const std::string v = lower(value);
+    const std::string v = ascii_lower(value);
     for (const char* w : kWords)
       if (v.find(w) != std::string::npos) return true;
   }
@@ -226,7 +220,7 @@ void survey(const GumboNode* node, Page& page, int depth, bool in_skipped) {
       if (!key) key = attr(node, "itemprop");
       const char* content = attr(node, "content");
       if (key && content) {
-        const std::string k = lower(key);
+        const std::string k = ascii_lower(key);
         if (page.meta_date.empty() && (k == "article:published_time" || k == "datepublished" || k == "date" ||
                                        k == "pubdate" || k == "og:published_time" || k == "dc.date"))
           page.meta_date = content;
@@ -237,7 +231,7 @@ void survey(const GumboNode* node, Page& page, int depth, bool in_skipped) {
     if (tag == GUMBO_TAG_LINK) {
       const char* rel = attr(node, "rel");
       const char* href = attr(node, "href");
-      if (rel && href && lower(rel) == "canonical" && page.canonical.empty()) page.canonical = href;
+      if (rel && href && ascii_lower(rel) == "canonical" && page.canonical.empty()) page.canonical = href;
     }
     in_skipped = in_skipped || skipped(node);
     if (!in_skipped) {
@@ -246,7 +240,8 @@ void survey(const GumboNode* node, Page& page, int depth, bool in_skipped) {
       if (tag == GUMBO_TAG_H1 && !page.first_h1) page.first_h1 = node;
       if (tag == GUMBO_TAG_ARTICLE) page.articles.push_back(node);
       if (!page.item_body)
-        if (const char* ip = attr(node, "itemprop"); ip && lower(ip) == "articlebody") page.item_body = node;
+        if (const char* ip = attr(node, "itemprop"); ip && ascii_lower(ip) == "articlebody")
+          page.item_body = node;
       const size_t text = direct_paragraph_text(node);
       if (text > page.best_block_text) {
         page.best_block_text = text;
