@@ -24,6 +24,7 @@
 #include "dyad/io/article_stream.h"
 #include "dyad/nlp/pipeline.h"
 #include "dyad/text/offsets.h"
+#include "gold_file.h"
 
 namespace dyad::app {
 namespace {
@@ -41,11 +42,6 @@ struct GoldMention {
   std::string url, mention, actor, sentence;  // actor "" for null
   uint32_t begin = 0, end = 0;                // code points
 };
-
-std::string str(const nlohmann::json& j, const char* key) {
-  const auto it = j.find(key);
-  return it == j.end() || !it->is_string() ? std::string() : it->get<std::string>();
-}
 
 const char* kind_of(const std::string& mention) {
   std::string m;
@@ -71,32 +67,22 @@ struct Counts {
 
 int run_eval_coref(const EvalCorefOptions& opt) {
   const auto start = std::chrono::steady_clock::now();
+  const std::optional<GoldFile> file = read_gold_file(opt.gold);
+  if (!file) {
+    fmt::print(stderr, "dyad eval coref: cannot open {}\n", opt.gold);
+    return 1;
+  }
+  const std::map<std::string, int>& gold_articles = file->articles;
   std::vector<GoldMention> gold;
-  std::map<std::string, int> gold_articles;
-  {
-    std::ifstream in(opt.gold);
-    if (!in) {
-      fmt::print(stderr, "dyad eval coref: cannot open {}\n", opt.gold);
-      return 1;
-    }
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty()) continue;
-      const nlohmann::json j = nlohmann::json::parse(line);
-      if (str(j, "kind") == "header") {
-        for (const auto& a : j.at("articles"))
-          gold_articles[a.at("url").get<std::string>()] = a.at("mentions");
-        continue;
-      }
-      GoldMention g;
-      g.url = str(j, "url");
-      g.mention = str(j, "mention");
-      g.actor = str(j, "actor");
-      g.sentence = str(j, "sentence");
-      g.begin = j.at("offset").get<uint32_t>();
-      g.end = g.begin + static_cast<uint32_t>(utf8::length(g.mention));
-      gold.push_back(std::move(g));
-    }
+  for (const nlohmann::json& j : file->records) {
+    GoldMention g;
+    g.url = json_string(j, "url");
+    g.mention = json_string(j, "mention");
+    g.actor = json_string(j, "actor");
+    g.sentence = json_string(j, "sentence");
+    g.begin = j.at("offset").get<uint32_t>();
+    g.end = g.begin + static_cast<uint32_t>(utf8::length(g.mention));
+    gold.push_back(std::move(g));
   }
   const std::string dict_dir = choose_dictionaries(opt.dict);
   Diagnostics diags([](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.str().c_str()); });

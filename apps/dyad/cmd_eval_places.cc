@@ -24,6 +24,7 @@
 #include "dyad/nlp/pipeline.h"
 #include "dyad/text/front_end.h"
 #include "dyad/text/offsets.h"
+#include "gold_file.h"
 
 namespace dyad::app {
 namespace {
@@ -48,11 +49,6 @@ struct GoldPlace {
 struct Score {
   int n = 0, place = 0, country = 0, admin1 = 0;
 };
-
-std::string str(const nlohmann::json& j, const char* key) {
-  const auto it = j.find(key);
-  return it == j.end() || !it->is_string() ? std::string() : it->get<std::string>();
-}
 
 // Which block a gold type is scored in.
 const char* group_of(const std::string& type) {
@@ -83,40 +79,30 @@ void print_scores(const char* label, const Score& s) {
 
 int run_eval_places(const EvalPlacesOptions& opt) {
   const auto start = std::chrono::steady_clock::now();
+  const std::optional<GoldFile> file = read_gold_file(opt.gold);
+  if (!file) {
+    fmt::print(stderr, "dyad eval places: cannot open {}\n", opt.gold);
+    return 1;
+  }
+  const std::map<std::string, int>& gold_articles = file->articles;  // url -> mentions
   std::vector<GoldPlace> gold;
-  std::map<std::string, int> gold_articles;  // url -> mentions
-  {
-    std::ifstream in(opt.gold);
-    if (!in) {
-      fmt::print(stderr, "dyad eval places: cannot open {}\n", opt.gold);
-      return 1;
+  for (const nlohmann::json& j : file->records) {
+    GoldPlace g;
+    g.url = json_string(j, "url");
+    g.mention = json_string(j, "mention");
+    g.type = json_string(j, "type");
+    g.name = json_string(j, "name");
+    g.country = json_string(j, "country");
+    g.admin1 = json_string(j, "admin1");
+    g.event_location = j.value("event_location", false);
+    g.begin = j.at("offset").get<uint32_t>();
+    g.end = g.begin + static_cast<uint32_t>(utf8::length(g.mention));
+    if (j.contains("lat") && j["lat"].is_number() && j.contains("lon") && j["lon"].is_number()) {
+      g.lat = j["lat"].get<double>();
+      g.lon = j["lon"].get<double>();
+      g.has_coordinates = true;
     }
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty()) continue;
-      const nlohmann::json j = nlohmann::json::parse(line);
-      if (str(j, "kind") == "header") {
-        for (const auto& a : j.at("articles"))
-          gold_articles[a.at("url").get<std::string>()] = a.at("mentions");
-        continue;
-      }
-      GoldPlace g;
-      g.url = str(j, "url");
-      g.mention = str(j, "mention");
-      g.type = str(j, "type");
-      g.name = str(j, "name");
-      g.country = str(j, "country");
-      g.admin1 = str(j, "admin1");
-      g.event_location = j.value("event_location", false);
-      g.begin = j.at("offset").get<uint32_t>();
-      g.end = g.begin + static_cast<uint32_t>(utf8::length(g.mention));
-      if (j.contains("lat") && j["lat"].is_number() && j.contains("lon") && j["lon"].is_number()) {
-        g.lat = j["lat"].get<double>();
-        g.lon = j["lon"].get<double>();
-        g.has_coordinates = true;
-      }
-      gold.push_back(std::move(g));
-    }
+    gold.push_back(std::move(g));
   }
   const doc::Gazetteer gazetteer =
       opt.gazetteer.empty() ? doc::Gazetteer::load_default() : doc::Gazetteer::load(opt.gazetteer);
