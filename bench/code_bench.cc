@@ -4,9 +4,11 @@
 // parser, coder), doc::resolve_event_dates (the document stage), then the JSON Lines
 // event writer (into a null stream). The dictionaries, the model, the codebook and the
 // articles are loaded once. Counters:
-//   BM_CodeArticles/threads:N  sentences/s and events/s of a whole pass over the corpus,
+//   BM_CodeArticles/threads:N/fast:F
+//                              sentences/s and events/s of a whole pass over the corpus,
 //                              articles coded in batches of 64 with parallel_for on N
-//                              threads, as `dyad code --threads N` does (real time)
+//                              threads, as `dyad code --threads N` does (real time);
+//                              fast:1 is `--speed fast` (DecodeSettings::fast())
 //   BM_CoderOnly               sentences/s of Coder::code alone, on sentences already
 //                              split and parsed: the coder's share of the time
 // Run: build/release/bench/code_bench ($DYAD_SHARED_DATA names another data directory)
@@ -48,6 +50,7 @@ struct Setup {
   dyad::dict::DictionarySet dicts;
   dyad::dict::CameoCodebook codebook;
   std::unique_ptr<dyad::nlp::Pipeline> pipeline;
+  std::unique_ptr<dyad::nlp::Pipeline> fast_pipeline;
   std::unique_ptr<dyad::coder::Coder> coder;
   std::vector<dyad::Article> articles;  // as read, before the front end
   std::vector<dyad::Article> parsed;    // split, tagged and parsed (for BM_CoderOnly)
@@ -64,6 +67,8 @@ struct Setup {
     dyad::dict::load_default_codebook(codebook, diags);
     pipeline =
         std::make_unique<dyad::nlp::Pipeline>(dyad::nlp::Pipeline::load(dyad::nlp::find_default_model()));
+    fast_pipeline = std::make_unique<dyad::nlp::Pipeline>(
+        dyad::nlp::Pipeline::load(dyad::nlp::find_default_model(), dyad::nlp::DecodeSettings::fast()));
     coder = std::make_unique<dyad::coder::Coder>(dicts, options);
 
     std::vector<std::string> files;
@@ -102,6 +107,7 @@ void BM_CodeArticles(benchmark::State& state) {
   const Setup& s = setup();
   if (!s.ok) return state.SkipWithError("needs ../shared/data/petrarch/phoenix and news/wikinews/*.csv");
   const int threads = static_cast<int>(state.range(0));
+  const dyad::nlp::Pipeline& pipeline = state.range(1) ? *s.fast_pipeline : *s.pipeline;
   NullBuffer null_buffer;
   std::ostream null_stream(&null_buffer);
   const auto writer =
@@ -117,7 +123,7 @@ void BM_CodeArticles(benchmark::State& state) {
                    s.articles.begin() + static_cast<ptrdiff_t>(first + n));
       events.assign(n, {});
       dyad::parallel_for(n, threads, [&](size_t i) {
-        dyad::coder::ArticleCoding coding = dyad::coder::code_article(batch[i], *s.pipeline, *s.coder);
+        dyad::coder::ArticleCoding coding = dyad::coder::code_article(batch[i], pipeline, *s.coder);
         dyad::doc::resolve_actors_across_sentences(batch[i], coding);
         events[i] = std::move(coding.events);
         dyad::doc::resolve_event_dates(batch[i], events[i]);
@@ -137,7 +143,13 @@ void BM_CodeArticles(benchmark::State& state) {
   state.counters["events"] = static_cast<double>(writer->events_written()) /
                              static_cast<double>(std::max<int64_t>(state.iterations(), 1));
 }
-BENCHMARK(BM_CodeArticles)->ArgName("threads")->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CodeArticles)
+    ->ArgNames({"threads", "fast"})
+    ->Args({1, 0})
+    ->Args({2, 0})
+    ->Args({1, 1})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 void BM_CoderOnly(benchmark::State& state) {
   const Setup& s = setup();

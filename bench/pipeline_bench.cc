@@ -4,6 +4,8 @@
 //   BM_Annotate          words/s of annotate() alone (sentences already split)
 //   BM_FrontEndAnnotate  words/s of analyse() + annotate(), as `dyad parse` runs per article
 //   BM_LoadModel         time to load data/models/en_ewt.dyadmodel
+// Each annotate benchmark runs with the default settings (/0) and with
+// DecodeSettings::fast() (/1), what `--speed fast` selects.
 // Run: build/release/bench/pipeline_bench
 #include <benchmark/benchmark.h>
 
@@ -44,8 +46,14 @@ std::vector<dyad::Article> load_articles() {
   return articles;
 }
 
-const dyad::nlp::Pipeline& pipeline() {
+const dyad::nlp::Pipeline& accurate_pipeline() {
   static const dyad::nlp::Pipeline p = dyad::nlp::Pipeline::load(model_path());
+  return p;
+}
+
+const dyad::nlp::Pipeline& fast_pipeline() {
+  static const dyad::nlp::Pipeline p =
+      dyad::nlp::Pipeline::load(model_path(), dyad::nlp::DecodeSettings::fast());
   return p;
 }
 
@@ -53,27 +61,29 @@ void BM_Annotate(benchmark::State& state) {
   static const std::vector<dyad::Article> corpus = load_articles();
   if (corpus.empty()) return state.SkipWithError("needs ../shared/data/news/wikinews/*.csv");
   std::vector<dyad::Article> articles = corpus;
+  const dyad::nlp::Pipeline& pipeline = state.range(0) ? fast_pipeline() : accurate_pipeline();
   int64_t words = 0;
   for (auto _ : state)
     for (auto& article : articles)
       for (auto& sentence : article.sentences) {
-        pipeline().annotate(sentence);
+        pipeline.annotate(sentence);
         words += static_cast<int64_t>(sentence.words.size());
       }
   state.counters["words/s"] = benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_Annotate)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Annotate)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_FrontEndAnnotate(benchmark::State& state) {
   static const std::vector<dyad::Article> corpus = load_articles();
   if (corpus.empty()) return state.SkipWithError("needs ../shared/data/news/wikinews/*.csv");
   std::vector<dyad::Article> articles = corpus;
+  const dyad::nlp::Pipeline& pipeline = state.range(0) ? fast_pipeline() : accurate_pipeline();
   int64_t words = 0, bytes = 0;
   for (auto _ : state)
     for (auto& article : articles) {
       dyad::text::analyse(article);
       for (auto& sentence : article.sentences) {
-        pipeline().annotate(sentence);
+        pipeline.annotate(sentence);
         words += static_cast<int64_t>(sentence.words.size());
       }
       bytes += static_cast<int64_t>(article.text.size());
@@ -81,12 +91,14 @@ void BM_FrontEndAnnotate(benchmark::State& state) {
   state.SetBytesProcessed(bytes);
   state.counters["words/s"] = benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_FrontEndAnnotate)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FrontEndAnnotate)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_LoadModel(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(dyad::nlp::Pipeline::load(model_path()));
+  const dyad::nlp::DecodeSettings settings =
+      state.range(0) ? dyad::nlp::DecodeSettings::fast() : dyad::nlp::DecodeSettings::accurate();
+  for (auto _ : state) benchmark::DoNotOptimize(dyad::nlp::Pipeline::load(model_path(), settings));
 }
-BENCHMARK(BM_LoadModel)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadModel)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

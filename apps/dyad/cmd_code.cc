@@ -23,6 +23,7 @@
 #include "dyad/store/event_writer.h"
 #include "dyad/store/sqlite_store.h"
 #include "input_options.h"
+#include "model_choice.h"
 
 namespace dyad::app {
 namespace {
@@ -34,7 +35,7 @@ constexpr size_t kBatchArticles = 64;
 struct CodeCommand {
   InputOptions input;
   std::string dictionaries;
-  std::string model;
+  ModelChoice model;
   std::string format = "jsonl";
   std::string out;
   bool resume = false;
@@ -79,7 +80,7 @@ struct CodeCommand {
     dict::CameoCodebook codebook;
     if (!dict::load_default_codebook(codebook, dictionary_diags))
       std::cerr << "dyad code: going on without CAMEO names, Goldstein scores and PLOVER types\n";
-    const nlp::Pipeline pipeline = nlp::Pipeline::load(model.empty() ? nlp::find_default_model() : model);
+    const nlp::Pipeline pipeline = model.load();
     const coder::Coder coder(dicts, options);
 
     // Written beside the target and renamed at the end, so an interrupted run never
@@ -228,7 +229,7 @@ const CommandRegistration registration(10, [](CLI::App& root, CLI::App*& sub) ->
          "this are near copies: their events are marked duplicate_of and counted once")
       ->capture_default_str();
   sub->add_flag("--keep-duplicates", command->keep_duplicates, "Do not look for near-duplicate articles");
-  sub->add_option("--model", command->model, "Model file (default: data/models/en_ewt.dyadmodel)");
+  command->model.add_to(*sub);
   sub->add_option("--threads", command->threads, "Articles coded in parallel (same output for any N)")
       ->capture_default_str();
   return [command] { return command->run(); };

@@ -14,6 +14,7 @@
 #include "dyad/coder/plover_eval.h"
 #include "dyad/nlp/pipeline_eval.h"
 #include "dyad/text/segmentation_eval.h"
+#include "model_choice.h"
 
 namespace dyad::app {
 
@@ -55,13 +56,13 @@ int run_eval_text(const EvalTextOptions& opt) {
 
 struct EvalParseOptions {
   std::string gold;
-  std::string model;
+  ModelChoice model;
 };
 
 int run_eval_parse(const EvalParseOptions& opt) {
-  const std::string model_path = opt.model.empty() ? nlp::find_default_model() : opt.model;
+  const std::string model_path = opt.model.model_path();
   const auto load_start = std::chrono::steady_clock::now();
-  const nlp::Pipeline pipeline = nlp::Pipeline::load(model_path);
+  const nlp::Pipeline pipeline = opt.model.load();
   const double load_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
   const std::vector<io::ConlluSentence> gold = io::read_conllu_file(opt.gold);
@@ -69,8 +70,12 @@ int run_eval_parse(const EvalParseOptions& opt) {
   fmt::print(
       "Tagging, lemmatising and parsing {} ({} sentences, {} words; gold tokenisation, predicted tags)\n",
       opt.gold, s.sentences, s.words);
-  fmt::print("model {} (checksum {:016x}, parser beam {}), loaded in {:.3f} s\n\n", model_path,
-             pipeline.checksum(), pipeline.parser().beam_width(), load_seconds);
+  const nlp::DecodeSettings settings = opt.model.settings();
+  fmt::print("model {} (checksum {:016x}), loaded in {:.3f} s\n", model_path, pipeline.checksum(),
+             load_seconds);
+  fmt::print("speed {}: tagger {}, {} parser decoded with beam {}\n\n", opt.model.speed,
+             settings.tagger_passes == 1 && pipeline.tagger().two_pass() ? "first pass alone" : "every pass",
+             pipeline.uses_fast_parser() ? "greedy" : "beam", pipeline.parser().beam_width());
   fmt::print("{:<8} {:>7}\n", "Metric", "Score");
   fmt::print("{:<8} {:>7.2f}\n", "UPOS", s.upos_accuracy());
   fmt::print("{:<8} {:>7.2f}\n", "XPOS", s.xpos_accuracy());
@@ -86,7 +91,7 @@ struct EvalPetrarchOptions {
   std::string records;
   std::string gold_parses;
   std::string dict;
-  std::string model;
+  ModelChoice model;
   bool verbose = false;
 };
 
@@ -98,8 +103,7 @@ int run_eval_petrarch(const EvalPetrarchOptions& opt) {
   if (!dict::load_dictionary_set(dict_dir.empty() ? "." : dict_dir, dicts, diags)) return 2;
   coder::CoderOptions options;
   options.apply(dicts.config, diags);
-  const std::string model_path = opt.model.empty() ? nlp::find_default_model() : opt.model;
-  const nlp::Pipeline pipeline = nlp::Pipeline::load(model_path);
+  const nlp::Pipeline pipeline = opt.model.load();
   const auto start = std::chrono::steady_clock::now();
   const coder::PetrarchEvalResult result =
       coder::evaluate_petrarch(opt.records, dicts, pipeline, options, diags, opt.verbose, opt.gold_parses);
@@ -136,7 +140,7 @@ int run_eval_petrarch(const EvalPetrarchOptions& opt) {
 struct EvalPloverOptions {
   std::string gold;
   std::string dict;
-  std::string model;
+  ModelChoice model;
   std::vector<std::string> set;  // NAME=VALUE coder options over the dictionaries' config
   bool verbose = false;
   bool trace = false;
@@ -198,8 +202,7 @@ int run_eval_plover(const EvalPloverOptions& opt) {
   }
   dict::CameoCodebook codebook;
   if (!dict::load_default_codebook(codebook, diags)) return 2;
-  const std::string model_path = opt.model.empty() ? nlp::find_default_model() : opt.model;
-  const nlp::Pipeline pipeline = nlp::Pipeline::load(model_path);
+  const nlp::Pipeline pipeline = opt.model.load();
   const auto start = std::chrono::steady_clock::now();
   coder::PloverEvalResult result;
   try {
@@ -220,7 +223,7 @@ int run_eval_plover(const EvalPloverOptions& opt) {
       "PLOVER gold standard {}: {} records, {} distinct texts scored, {} skipped (DOCUMENT or no text)\n",
       opt.gold, result.gold_records, result.records.size(), result.skipped);
   fmt::print("dictionaries {} (hash {}); model {} (checksum {:016x}); {:.2f} s\n", opt.dict,
-             dict::hash_hex(dicts.hash), model_path, pipeline.checksum(), seconds);
+             dict::hash_hex(dicts.hash), pipeline.path(), pipeline.checksum(), seconds);
   if (!opt.set.empty()) fmt::print("coder options set: {}\n", fmt::join(opt.set, " "));
   fmt::print("Dyad events: {} ({} with a CAMEO code PLOVER drops); {} texts discarded\n\n", result.events,
              result.events_without_plover, result.discarded);
@@ -257,7 +260,7 @@ const CommandRegistration kEval(50, [](CLI::App& root, CLI::App*& sub) -> Runner
   parse_cmd->add_option("GOLD", parse_opt->gold, "Gold CoNLL-U file, e.g. en_ewt-ud-test.conllu")
       ->required()
       ->check(CLI::ExistingFile);
-  parse_cmd->add_option("--model", parse_opt->model, "Model file (default: data/models/en_ewt.dyadmodel)");
+  parse_opt->model.add_to(*parse_cmd, true);
 
   auto petrarch_opt = std::make_shared<EvalPetrarchOptions>();
   CLI::App* petrarch_cmd = sub->add_subcommand(
@@ -271,8 +274,7 @@ const CommandRegistration kEval(50, [](CLI::App& root, CLI::App*& sub) -> Runner
       ->check(CLI::ExistingFile);
   petrarch_cmd->add_option("--dict", petrarch_opt->dict,
                            "Dictionary directory (default: the records file's directory)");
-  petrarch_cmd->add_option("--model", petrarch_opt->model,
-                           "Model file (default: data/models/en_ewt.dyadmodel)");
+  petrarch_opt->model.add_to(*petrarch_cmd);
   petrarch_cmd->add_flag("-v,--verbose", petrarch_opt->verbose,
                          "Show why each verb of a failed record was coded");
   petrarch_cmd
@@ -294,7 +296,7 @@ const CommandRegistration kEval(50, [](CLI::App& root, CLI::App*& sub) -> Runner
   plover_cmd
       ->add_option("--dict", plover_opt->dict, "Dictionary directory, e.g. ../shared/data/petrarch/phoenix")
       ->required();
-  plover_cmd->add_option("--model", plover_opt->model, "Model file (default: data/models/en_ewt.dyadmodel)");
+  plover_opt->model.add_to(*plover_cmd);
   plover_cmd->add_option(
       "--set", plover_opt->set,
       "NAME=VALUE: a coder option of PETR_config.ini's [Options] (e.g. require_dyad=false), "

@@ -25,6 +25,7 @@
 #include "dyad/nlp/pipeline.h"
 #include "dyad/text/offsets.h"
 #include "gold_file.h"
+#include "model_choice.h"
 
 namespace dyad::app {
 namespace {
@@ -33,7 +34,7 @@ struct EvalCorefOptions {
   std::string gold;
   std::string news = "../shared/data/news/wikinews";
   std::string dict;
-  std::string model;
+  ModelChoice model;
   bool verbose = false;
   bool mentions = false;
 };
@@ -95,8 +96,7 @@ int run_eval_coref(const EvalCorefOptions& opt) {
   coder::CoderOptions options;
   options.apply(dicts.config, quiet);
   const coder::Coder coder(dicts, options);
-  const std::string model_path = opt.model.empty() ? nlp::find_default_model() : opt.model;
-  const nlp::Pipeline pipeline = nlp::Pipeline::load(model_path);
+  const nlp::Pipeline pipeline = opt.model.load();
 
   // Per gold mention: the noun phrase found at it (its head inside the gold span), and
   // the code Dyad gives it, from the dictionaries or by coreference.
@@ -237,7 +237,7 @@ std::pair<CLI::App*, Runner> add_eval_coref(CLI::App& eval) {
   cmd->add_option("GOLD", opt->gold, "The gold JSON Lines file")->required()->check(CLI::ExistingFile);
   cmd->add_option("--news", opt->news, "Directory of the Wikinews CSVs")->capture_default_str();
   cmd->add_option("--dict", opt->dict, "Dictionary directory (default: $DYAD_DICT, else data/dict)");
-  cmd->add_option("--model", opt->model, "Model file (default: data/models/en_ewt.dyadmodel)");
+  opt->model.add_to(*cmd);
   cmd->add_flag("-v,--verbose", opt->verbose,
                 "List each mention left uncoded, wrongly coded or spuriously coded");
   cmd->add_flag("--mentions", opt->mentions,

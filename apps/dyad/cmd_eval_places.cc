@@ -25,6 +25,7 @@
 #include "dyad/text/front_end.h"
 #include "dyad/text/offsets.h"
 #include "gold_file.h"
+#include "model_choice.h"
 
 namespace dyad::app {
 namespace {
@@ -32,7 +33,7 @@ namespace {
 struct EvalPlacesOptions {
   std::string gold;
   std::string news = "../shared/data/news/wikinews";
-  std::string model;
+  ModelChoice model;
   std::string gazetteer;
   std::string dict;  // when given: code events, use their actors' countries, score event places
   bool verbose = false;
@@ -106,8 +107,7 @@ int run_eval_places(const EvalPlacesOptions& opt) {
   }
   const doc::Gazetteer gazetteer =
       opt.gazetteer.empty() ? doc::Gazetteer::load_default() : doc::Gazetteer::load(opt.gazetteer);
-  const std::string model_path = opt.model.empty() ? nlp::find_default_model() : opt.model;
-  const nlp::Pipeline pipeline = nlp::Pipeline::load(model_path);
+  const nlp::Pipeline pipeline = opt.model.load();
 
   Diagnostics diags([](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.str().c_str()); });
   dict::DictionarySet dicts;
@@ -267,7 +267,7 @@ std::pair<CLI::App*, Runner> add_eval_places(CLI::App& eval) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--news", opt->news,
                   "Directory or CSV files of the articles (default: ../shared/data/news/wikinews)");
-  cmd->add_option("--model", opt->model, "Model file (default: data/models/en_ewt.dyadmodel)");
+  opt->model.add_to(*cmd);
   cmd->add_option("--gazetteer", opt->gazetteer, "Gazetteer TSV (default: data/gazetteer/places.tsv)");
   cmd->add_option(
       "--dict", opt->dict,

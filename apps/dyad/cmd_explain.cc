@@ -17,6 +17,7 @@
 #include "dyad/nlp/pipeline.h"
 #include "dyad/text/front_end.h"
 #include "input_options.h"
+#include "model_choice.h"
 
 namespace dyad::app {
 namespace {
@@ -27,7 +28,7 @@ struct ExplainCommand {
   std::string id;
   std::string date;
   std::string dictionaries;
-  std::string model;
+  ModelChoice model;
 
   int run() {
     dictionaries = choose_dictionaries(dictionaries);
@@ -62,7 +63,7 @@ struct ExplainCommand {
     dict::CameoCodebook codebook;
     Diagnostics quiet([](const Diagnostic&) {});
     dict::load_default_codebook(codebook, quiet);
-    const nlp::Pipeline pipeline = nlp::Pipeline::load(model.empty() ? nlp::find_default_model() : model);
+    const nlp::Pipeline pipeline = model.load();
     const coder::Coder coder(dicts, options);
 
     text::analyse(article);
@@ -144,7 +145,7 @@ const CommandRegistration registration(15, [](CLI::App& root, CLI::App*& sub) ->
   sub->add_option("--date", command->date, "Story date YYYY-MM-DD (selects date-bounded actor codes)");
   sub->add_option("--dict", command->dictionaries,
                   "Dictionary directory (default: $DYAD_DICT, else Dyad's own set in data/dict)");
-  sub->add_option("--model", command->model, "Model file (default: data/models/en_ewt.dyadmodel)");
+  command->model.add_to(*sub);
   return [command] { return command->run(); };
 });
 

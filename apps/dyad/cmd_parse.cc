@@ -8,6 +8,7 @@
 #include "dyad/nlp/pipeline.h"
 #include "dyad/text/front_end.h"
 #include "input_options.h"
+#include "model_choice.h"
 
 namespace dyad::app {
 namespace {
@@ -19,12 +20,12 @@ constexpr size_t kBatchSentences = 2048;
 
 struct ParseCommand {
   InputOptions input;
-  std::string model;
+  ModelChoice model;
   int threads = 1;
 
   int run() {
     if (threads < 1) throw CLI::ValidationError("--threads", "must be at least 1");
-    const nlp::Pipeline pipeline = nlp::Pipeline::load(model.empty() ? nlp::find_default_model() : model);
+    const nlp::Pipeline pipeline = model.load();
     if (input.input_format == "conllu") return run_conllu(pipeline);
     return run_text(pipeline);
   }
@@ -102,7 +103,7 @@ const CommandRegistration registration(30, [](CLI::App& root, CLI::App*& sub) ->
   sub->get_option("--input-format")
       ->description(
           "Input format: auto, text, jsonl, csv, html, petrarch, or conllu (keeps its tokenisation)");
-  sub->add_option("--model", command->model, "Model file (default: data/models/en_ewt.dyadmodel)");
+  command->model.add_to(*sub);
   sub->add_option("--threads", command->threads,
                   "Parse documents on this many threads (same output for any N)")
       ->capture_default_str();

@@ -45,9 +45,14 @@ const CommandRegistration registration(60, [](CLI::App& root, CLI::App*& sub) ->
       ->check(CLI::ExistingFile);
   sub->add_option("--out", command->out, "Model file to write")->required();
   sub->add_option("--seed", command->seed, "Random seed (same seed, same model)")->capture_default_str();
+  sub->add_option("--parser-seed", command->options.parser_seed,
+                  "The parser's random seed (default: --seed)");
   sub->add_option("--tagger-epochs", command->options.tagger.epochs, "Tagger epochs at most")
       ->capture_default_str();
   sub->add_option("--parser-epochs", command->options.parser.epochs, "Parser epochs at most")
+      ->capture_default_str();
+  sub->add_option("--parser-patience", command->options.parser.patience,
+                  "Stop the parser after this many epochs without a better dev LAS (0: run every epoch)")
       ->capture_default_str();
   sub->add_option("--beam", command->options.parser.beam,
                   "Parser beam width, trained globally (0 or 1: greedy, fastest)")
@@ -55,6 +60,8 @@ const CommandRegistration registration(60, [](CLI::App& root, CLI::App*& sub) ->
   sub->add_flag("--tagger-two-pass", command->options.tagger.two_pass,
                 "Two-pass tagger: the first pass's tags of the next words are features of the second "
                 "(more accurate, slower to tag)");
+  sub->add_flag("!--no-fast-parser", command->options.fast_parser,
+                "Leave out the greedy parser that 'dyad parse --speed fast' uses");
   sub->add_option("--jackknife", command->options.jackknife_folds,
                   "Folds for training the parser on predicted tags (0: gold tags)")
       ->capture_default_str();

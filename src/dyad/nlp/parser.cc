@@ -1577,8 +1577,10 @@ struct BeamDecoder {
   BeamSearch<CachedScorer> beam{scorer, 1};
 };
 
-// `cached`: decode with CachedScorer (same trees as PlainScorer, faster).
-void parse_with(const Model& m, Sentence& sentence, bool cached = true) {
+// `cached`: decode with CachedScorer (same trees as PlainScorer, faster). `width`: the
+// beam width to decode with, 0 for the model's own.
+void parse_with(const Model& m, Sentence& sentence, int width, bool cached = true) {
+  if (width <= 0) width = m.beam;
   const int n = static_cast<int>(sentence.words.size());
   if (n == 0) return;
   std::vector<WordValues> values(static_cast<size_t>(n));
@@ -1586,17 +1588,17 @@ void parse_with(const Model& m, Sentence& sentence, bool cached = true) {
     values[static_cast<size_t>(i)] =
         word_values(sentence.words[static_cast<size_t>(i)], m.lexicon, m.use_vocab);
   ArcEagerState st(n);
-  if (m.beam > 1) {
+  if (width > 1) {
     if (cached) {
       thread_local BeamDecoder decoder;
       decoder.scorer.use(m);
-      decoder.beam.set_width(m.beam);
+      decoder.beam.set_width(width);
       decoder.beam.start(values, nullptr);
       while (!decoder.beam.done()) decoder.beam.step();
       st = decoder.beam.items().front().st;
     } else {
       PlainScorer<MoveTable, LabelTable> scorer(m.moves, m.arcs, m.root_label);
-      BeamSearch<PlainScorer<MoveTable, LabelTable>> beam(scorer, m.beam);
+      BeamSearch<PlainScorer<MoveTable, LabelTable>> beam(scorer, width);
       beam.start(values, nullptr);
       while (!beam.done()) beam.step();
       st = beam.items().front().st;
@@ -1632,18 +1634,21 @@ const std::vector<std::string>& Parser::labels() const {
   return model_ ? model_->labels : none;
 }
 
-int Parser::beam_width() const { return model_ ? model_->beam : 0; }
+int Parser::beam_width() const {
+  if (!model_) return 0;
+  return decode_width_ > 0 ? decode_width_ : std::max(model_->beam, 1);
+}
 
 size_t Parser::feature_count() const { return model_ ? model_->moves.rows() + model_->arcs.rows() : 0; }
 
 void Parser::parse(Sentence& sentence) const {
   if (!model_) throw std::logic_error("Parser::parse: no model loaded");
-  parse_with(*model_, sentence);
+  parse_with(*model_, sentence, decode_width_);
 }
 
 void Parser::parse_uncached(Sentence& sentence) const {
   if (!model_) throw std::logic_error("Parser::parse_uncached: no model loaded");
-  parse_with(*model_, sentence, false);
+  parse_with(*model_, sentence, decode_width_, false);
 }
 
 void Parser::write(BinaryWriter& out) const {
@@ -1691,15 +1696,15 @@ Parser Parser::read(BinaryReader& in) {
   return Parser(std::move(m));
 }
 
-void Parser::save(ModelFile& model) const {
+void Parser::save(ModelFile& model, const std::string& section) const {
   BinaryWriter w;
   write(w);
-  model.sections["parser"] = w.take();
+  model.sections[section] = w.take();
 }
 
-Parser Parser::load(const ModelFile& model, const std::string& path) {
-  const std::string& bytes = model.section("parser", path);
-  BinaryReader r(bytes, path + ": section parser");
+Parser Parser::load(const ModelFile& model, const std::string& path, const std::string& section) {
+  const std::string& bytes = model.section(section, path);
+  BinaryReader r(bytes, path + ": section " + section);
   try {
     Parser p = read(r);
     if (!r.done()) throw ModelFormatError("parser: trailing bytes");
@@ -2036,7 +2041,7 @@ Parser train_parser(const std::vector<Sentence>& train, const std::vector<Senten
       ParseScores sc;
       for (const auto& g : dev) {
         Sentence p = g;
-        parse_with(*avg, p);
+        parse_with(*avg, p, 0);
         sc += score_parse(g, p);
       }
       rep.dev_uas = sc.uas();

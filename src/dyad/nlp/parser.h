@@ -40,6 +40,11 @@
 
 namespace dyad::nlp {
 
+// The sections of a model file that hold parsers: the one `dyad parse` uses, and the
+// optional greedy one that the fast setting uses (pipeline.h, DecodeSettings).
+inline constexpr const char* kParserSection = "parser";
+inline constexpr const char* kFastParserSection = "fast_parser";
+
 namespace parser_detail {
 struct Model;
 }
@@ -53,12 +58,12 @@ class Parser {
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
 
-  // Reads section "parser" of a model file; throws ModelFormatError naming `path`
+  // Reads section `section` of a model file; throws ModelFormatError naming `path`
   // on a missing, truncated or inconsistent section.
-  static Parser load(const ModelFile& model, const std::string& path = "model");
+  static Parser load(const ModelFile& model, const std::string& path = "model",
+                     const std::string& section = kParserSection);
   static Parser load(const std::string& model_path);
-  // Writes section "parser".
-  void save(ModelFile& model) const;
+  void save(ModelFile& model, const std::string& section = kParserSection) const;
   void write(BinaryWriter& out) const;
   static Parser read(BinaryReader& in);
 
@@ -71,13 +76,18 @@ class Parser {
 
   const std::vector<std::string>& labels() const;
   size_t feature_count() const;  // stored feature rows (both classifiers)
-  int beam_width() const;        // the width parse() decodes with (<= 1: greedy)
+  int beam_width() const;        // the width parse() decodes with (1: greedy)
+  // Speed for accuracy: decode with this beam width instead of the one the model was
+  // trained with (0: the model's). A narrower beam than trained is faster and less
+  // accurate; README's speed table has the figures.
+  void set_beam_width(int width) { decode_width_ = width < 0 ? 0 : width; }
 
   // For training (parser.cc).
   explicit Parser(std::unique_ptr<parser_detail::Model> model);
 
  private:
   std::unique_ptr<parser_detail::Model> model_;
+  int decode_width_ = 0;
 };
 
 struct ParserTrainOptions {

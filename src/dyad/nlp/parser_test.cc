@@ -240,6 +240,30 @@ TEST(ParserBeam, CachedDecoderGivesTheUncachedTrees) {
   expect_same_parses(parsed(p, sentences), parsed_uncached(p, sentences));
 }
 
+// A beam parser decoded with a narrower beam (the speed settings): well-formed trees,
+// the cached decoder still agrees with the uncached one, and width 0 restores the
+// model's own.
+TEST(ParserBeam, DecodesWithANarrowerBeam) {
+  ModelFile model;
+  tiny_parser().save(model);
+  Parser p = Parser::load(model, "tiny.dyadmodel");
+  ASSERT_EQ(p.beam_width(), 4);
+  const std::vector<Sentence> sentences = tiny_treebank(33, 40);
+  const std::vector<Sentence> wide = parsed(p, sentences);
+  for (int width : {1, 2}) {
+    SCOPED_TRACE(width);
+    p.set_beam_width(width);
+    EXPECT_EQ(p.beam_width(), width);
+    const std::vector<Sentence> narrow = parsed(p, sentences);
+    for (const auto& s : narrow) expect_well_formed(s);
+    expect_same_parses(narrow, parsed_uncached(p, sentences));
+    EXPECT_GE(score_parses(sentences, narrow).uas(), 90.0);
+  }
+  p.set_beam_width(0);
+  EXPECT_EQ(p.beam_width(), 4);
+  expect_same_parses(parsed(p, sentences), wide);
+}
+
 TEST(ParserBeam, DeterministicForSeedAndRoundTrips) {
   ParserTrainOptions opt;
   opt.epochs = 3;

@@ -20,16 +20,27 @@ std::string find_default_model() {
       "\nname one with --model FILE or $DYAD_MODEL, or train one (see README: dyad train)");
 }
 
-Pipeline::Pipeline(Tagger tagger, Lemmatizer lemmatizer, Parser parser, std::string path, uint64_t checksum)
+Pipeline::Pipeline(Tagger tagger, Lemmatizer lemmatizer, Parser parser, bool uses_fast_parser,
+                   std::string path, uint64_t checksum)
     : tagger_(std::move(tagger)),
       lemmatizer_(std::move(lemmatizer)),
       parser_(std::move(parser)),
+      uses_fast_parser_(uses_fast_parser),
       path_(std::move(path)),
       checksum_(checksum) {}
 
-Pipeline Pipeline::load(const std::string& path) {
+Pipeline Pipeline::load(const std::string& path, const DecodeSettings& settings) {
   const ModelFile model = ModelFile::read(path);
-  return Pipeline(Tagger::load(model, path), Lemmatizer::load(model, path), Parser::load(model, path), path,
+  Tagger tagger = Tagger::load(model, path);
+  tagger.set_first_pass_only(settings.tagger_passes == 1);
+  const bool fast = settings.fast_parser && model.sections.count(kFastParserSection) > 0;
+  Parser parser = Parser::load(model, path, fast ? kFastParserSection : kParserSection);
+  if (settings.fast_parser && !fast) {
+    parser.set_beam_width(1);  // no greedy parser in the model: decode the beam parser greedily
+  } else if (!fast) {
+    parser.set_beam_width(settings.beam);
+  }
+  return Pipeline(std::move(tagger), Lemmatizer::load(model, path), std::move(parser), fast, path,
                   model.checksum);
 }
 

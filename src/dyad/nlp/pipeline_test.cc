@@ -33,6 +33,22 @@ TEST(Pipeline, CommittedModelOnEwtTest) {
   EXPECT_GE(s.las(), 83.0);
 }
 
+// The fast setting (--speed fast) on the same test set. It has no targets of its own;
+// the floors are the figures `dyad eval parse --speed fast` measured for the committed
+// model (UPOS 95.54, XPOS 94.96, UAS 85.26, LAS 82.04) rounded down to a tenth, so a
+// change that costs the fast setting accuracy shows here.
+TEST(Pipeline, CommittedModelFastSettingOnEwtTest) {
+  DYAD_REQUIRE_SHARED("ud/en_ewt/en_ewt-ud-test.conllu", test_file);
+  const Pipeline pipeline = Pipeline::load(committed_model(), DecodeSettings::fast());
+  ASSERT_TRUE(pipeline.uses_fast_parser());
+  EXPECT_EQ(pipeline.parser().beam_width(), 1);
+  const PipelineScores s = evaluate_pipeline(pipeline, io::read_conllu_file(test_file.string()));
+  EXPECT_GE(s.upos_accuracy(), 95.5);
+  EXPECT_GE(s.xpos_accuracy(), 94.9);
+  EXPECT_GE(s.uas(), 85.2);
+  EXPECT_GE(s.las(), 82.0);
+}
+
 // A capitalised name never seen in training does not get a closed-class tag: the
 // model before the closed-class check tagged this sentence-initial "Arnor" CC (its "-or"
 // ending, as in "nor"), which cut the sentence's subject off.
@@ -48,8 +64,12 @@ TEST(Pipeline, UnseenCapitalisedWordIsNotAFunctionWord) {
   EXPECT_EQ(sentences[0].words[0].deprel, "nsubj");
 }
 
-TEST(Pipeline, ParsesNewsSentenceIntoOneTree) {
-  const Pipeline pipeline = Pipeline::load(committed_model());
+class PipelineSpeeds : public ::testing::TestWithParam<bool> {};
+
+// Both speed settings get this sentence right.
+TEST_P(PipelineSpeeds, ParsesNewsSentenceIntoOneTree) {
+  const Pipeline pipeline =
+      Pipeline::load(committed_model(), GetParam() ? DecodeSettings::fast() : DecodeSettings::accurate());
   const std::string text = "Russian Foreign Minister Sergey Lavrov criticized Washington on Tuesday.";
   std::vector<Sentence> sentences = text::segment(text, {Span{0, static_cast<uint32_t>(text.size())}});
   ASSERT_EQ(sentences.size(), 1u);
@@ -79,6 +99,31 @@ TEST(Pipeline, ParsesNewsSentenceIntoOneTree) {
   EXPECT_EQ(subjects, 1);
   EXPECT_EQ(s.words[washington].head, criticized);
   EXPECT_EQ(s.words[washington].deprel, "obj");
+}
+INSTANTIATE_TEST_SUITE_P(AccurateAndFast, PipelineSpeeds, ::testing::Values(false, true),
+                         [](const ::testing::TestParamInfo<bool>& info) {
+                           return info.param ? "fast" : "accurate";
+                         });
+
+// A model trained without the greedy parser (dyad train --no-fast-parser, or older
+// models) still runs fast: its beam parser decodes greedily.
+TEST(Pipeline, FastSettingWithoutFastParserDecodesTheBeamParserGreedily) {
+  ModelFile model = ModelFile::read(committed_model());
+  model.sections.erase(kFastParserSection);
+  const std::string path = (std::filesystem::temp_directory_path() / "dyad-no-fast.dyadmodel").string();
+  model.write(path);
+  EXPECT_GT(Pipeline::load(path).parser().beam_width(), 1);
+  const Pipeline pipeline = Pipeline::load(path, DecodeSettings::fast());
+  std::filesystem::remove(path);
+  EXPECT_FALSE(pipeline.uses_fast_parser());
+  EXPECT_EQ(pipeline.parser().beam_width(), 1);
+  const std::string text = "The rebels attacked the capital on Monday.";
+  std::vector<Sentence> sentences = text::segment(text, {Span{0, static_cast<uint32_t>(text.size())}});
+  ASSERT_EQ(sentences.size(), 1u);
+  pipeline.annotate(sentences[0]);
+  int roots = 0;
+  for (const Word& w : sentences[0].words) roots += w.head == -1;
+  EXPECT_EQ(roots, 1);
 }
 
 TEST(Pipeline, MissingOrCorruptModelIsAClearError) {

@@ -631,11 +631,14 @@ void first_pass(const TaggerModel& m, bool use_dict, size_t n, Scratch& sc) {
 }
 
 template <class FormAt>
-void decode(const TaggerModel& m, bool use_dict, size_t n, FormAt form_at, uint16_t* out) {
+void decode(const TaggerModel& m, bool use_dict, bool first_pass_only, size_t n, FormAt form_at,
+            uint16_t* out) {
   Scratch& sc = scratch();
   analyse_sentence(n, form_at, sc.infos);
   m.fill_lexicon(sc.infos);
-  if (m.first) {
+  if (m.first && first_pass_only) {
+    decode_pass(*m.first, use_dict, n, sc, nullptr, out);
+  } else if (m.first) {
     first_pass(m, use_dict, n, sc);
     decode_pass(m, use_dict, n, sc, sc.first.data(), out);
   } else {
@@ -659,6 +662,8 @@ Tagger::~Tagger() = default;
 Tagger::Tagger(Tagger&&) noexcept = default;
 Tagger& Tagger::operator=(Tagger&&) noexcept = default;
 
+bool Tagger::two_pass() const { return model_->first != nullptr; }
+
 size_t Tagger::class_count() const { return model_->class_count(); }
 const std::string& Tagger::class_upos(uint16_t cls) const { return model_->upos.at(cls); }
 const std::string& Tagger::class_xpos(uint16_t cls) const { return model_->xpos.at(cls); }
@@ -671,7 +676,8 @@ void Tagger::tag(const std::vector<std::string_view>& forms, std::vector<uint16_
   classes.resize(forms.size());
   if (forms.empty()) return;
   decode(
-      *model_, use_tag_dictionary_, forms.size(), [&](size_t i) { return forms[i]; }, classes.data());
+      *model_, use_tag_dictionary_, first_pass_only_, forms.size(), [&](size_t i) { return forms[i]; },
+      classes.data());
 }
 
 void Tagger::tag(Sentence& sentence) const {
@@ -680,8 +686,8 @@ void Tagger::tag(Sentence& sentence) const {
   thread_local std::vector<uint16_t> classes;
   classes.resize(n);
   decode(
-      *model_, use_tag_dictionary_, n, [&](size_t i) { return std::string_view(sentence.words[i].form); },
-      classes.data());
+      *model_, use_tag_dictionary_, first_pass_only_, n,
+      [&](size_t i) { return std::string_view(sentence.words[i].form); }, classes.data());
   for (size_t i = 0; i < n; ++i) {
     sentence.words[i].upos = model_->upos[classes[i]];
     sentence.words[i].xpos = model_->xpos[classes[i]];

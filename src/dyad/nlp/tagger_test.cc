@@ -205,6 +205,43 @@ TEST(Tagger, TwoPassModelTrainsAndRoundTrips) {
   EXPECT_EQ(a.words[1].xpos, "VBD");
 }
 
+// The first pass of a two-pass tagger is trained on all of train with the same seed and
+// epochs as a one-pass tagger, so tagging with it alone (the fast setting) must give
+// the one-pass tagger's tags.
+TEST(Tagger, FirstPassAloneTagsAsTheOnePassTagger) {
+  const auto train = tiny_treebank();
+  TaggerOptions one;
+  one.two_pass = false;
+  one.epochs = 3;
+  one.seed = 13;
+  TaggerOptions two = one;
+  two.two_pass = true;
+  two.first_pass_epochs = 3;
+  two.epochs = 4;
+  two.folds = 3;
+  const Tagger a = train_tagger(train, {}, one);
+  Tagger b = train_tagger(train, {}, two);
+  ASSERT_TRUE(b.two_pass());
+  EXPECT_FALSE(a.two_pass());
+  b.set_first_pass_only(true);
+  std::vector<Sentence> sentences = {sentence_of({"Rebels", "attacked", "the", "capital", "."}),
+                                     sentence_of({"The", "minister", "met", "Hamas", "in", "Cairo", "."})};
+  for (const auto& c : train) {
+    std::vector<std::string> forms;
+    for (const auto& w : c.words) forms.push_back(w.form);
+    sentences.push_back(sentence_of(forms));
+  }
+  for (Sentence s : sentences) {
+    Sentence t = s;
+    a.tag(s);
+    b.tag(t);
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      EXPECT_EQ(s.words[i].upos, t.words[i].upos) << s.words[i].form;
+      EXPECT_EQ(s.words[i].xpos, t.words[i].xpos) << s.words[i].form;
+    }
+  }
+}
+
 TEST(Tagger, TrainsWithoutWordNet) {
   const auto train = tiny_treebank();
   TaggerOptions options;

@@ -24,7 +24,7 @@ ModelFile train_model(const std::vector<io::ConlluSentence>& train,
   TaggerOptions tagger_options = options.tagger;
   tagger_options.seed = options.seed;
   ParserTrainOptions parser_options = options.parser;
-  parser_options.seed = options.seed;
+  parser_options.seed = options.parser_seed != 0 ? options.parser_seed : options.seed;
 
   say(fmt::format("tagger: {} training sentences, {} dev sentences", train.size(), dev.size()));
   int best_tagger_epoch = tagger_options.epochs;
@@ -81,6 +81,20 @@ ModelFile train_model(const std::vector<io::ConlluSentence>& train,
   model.sections[kTaggerSection] = tagger.serialize();
   model.sections[kLemmatizerSection] = lemmatizer.serialize();
   parser.save(model);
+
+  if (options.fast_parser && parser_options.beam > 1) {
+    Tagger first_pass = Tagger::deserialize(model.sections[kTaggerSection]);
+    first_pass.set_first_pass_only(true);
+    retag(first_pass, parser_dev);
+    ParserTrainOptions fast_options = parser_options;
+    fast_options.beam = 0;
+    say(fmt::format("fast parser (greedy): dev with the tagger's first pass"));
+    Parser fast = train_parser(parser_train, parser_dev, fast_options, [&](const ParserEpochReport& r) {
+      say(fmt::format("fast parser epoch {:>2}: dev UAS {:.2f} LAS {:.2f} ({:.0f} s){}", r.epoch, r.dev_uas,
+                      r.dev_las, r.seconds, r.best ? "  (best so far)" : ""));
+    });
+    fast.save(model, kFastParserSection);
+  }
   return model;
 }
 

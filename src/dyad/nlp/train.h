@@ -17,12 +17,20 @@ namespace dyad::nlp {
 // other data is looked at. Deterministic for a seed.
 struct TrainOptions {
   uint64_t seed = 1;
+  // The parser's own seed (its training order), 0: `seed`. Parser runs vary by a few
+  // tenths of a dev LAS point with the seed alone; this lets the parser's seed be
+  // chosen on dev without changing the tagger.
+  uint64_t parser_seed = 0;
   TaggerOptions tagger;
   ParserTrainOptions parser;
   // The parser learns from tags as the tagger will give them at run time: each
   // training sentence is tagged by a tagger trained on the other folds (jackknifing).
   // 0 or 1: gold tags.
   int jackknife_folds = 5;
+  // Also a greedy parser (section kFastParserSection) for DecodeSettings::fast(): trained
+  // on the same jackknifed tags, its epochs chosen on dev tagged by the tagger's first
+  // pass, as it will run.
+  bool fast_parser = true;
 };
 
 using TrainLog = std::function<void(const std::string& line)>;
