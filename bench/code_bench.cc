@@ -1,9 +1,9 @@
 // Speed of `dyad code` (issue #5): wikinews articles (../shared/data/news/wikinews) to
 // events with the whole Phoenix dictionary set (../shared/data/petrarch/phoenix), on the
 // path cmd_code.cc takes: coder::code_article per article (front end, tagger, lemmatiser,
-// parser, coder), doc::resolve_event_dates (the document stage), then the JSON Lines
-// event writer (into a null stream). The dictionaries, the model, the codebook and the
-// articles are loaded once. Counters:
+// parser, coder), doc::resolve_event_dates and doc::resolve_event_places (the document
+// stage), then the JSON Lines event writer (into a null stream). The dictionaries, the
+// model, the codebook, the gazetteer and the articles are loaded once. Counters:
 //   BM_CodeArticles/threads:N/fast:F
 //                              sentences/s and events/s of a whole pass over the corpus,
 //                              articles coded in batches of 64 with parallel_for on N
@@ -30,6 +30,7 @@
 #include "dyad/dict/cameo_codebook.h"
 #include "dyad/dict/dictionary_set.h"
 #include "dyad/doc/document.h"
+#include "dyad/doc/places.h"
 #include "dyad/io/article_stream.h"
 #include "dyad/nlp/pipeline.h"
 #include "dyad/store/event_writer.h"
@@ -52,6 +53,7 @@ struct Setup {
   std::unique_ptr<dyad::nlp::Pipeline> pipeline;
   std::unique_ptr<dyad::nlp::Pipeline> fast_pipeline;
   std::unique_ptr<dyad::coder::Coder> coder;
+  std::unique_ptr<dyad::doc::Gazetteer> gazetteer;
   std::vector<dyad::Article> articles;  // as read, before the front end
   std::vector<dyad::Article> parsed;    // split, tagged and parsed (for BM_CoderOnly)
   int64_t sentences = 0;                // in one pass over `articles`
@@ -70,6 +72,7 @@ struct Setup {
     fast_pipeline = std::make_unique<dyad::nlp::Pipeline>(
         dyad::nlp::Pipeline::load(dyad::nlp::find_default_model(), dyad::nlp::DecodeSettings::fast()));
     coder = std::make_unique<dyad::coder::Coder>(dicts, options);
+    gazetteer = std::make_unique<dyad::doc::Gazetteer>(dyad::doc::Gazetteer::load_default());
 
     std::vector<std::string> files;
     for (const auto& entry : std::filesystem::directory_iterator(wikinews))
@@ -127,6 +130,7 @@ void BM_CodeArticles(benchmark::State& state) {
         dyad::doc::resolve_actors_across_sentences(batch[i], coding);
         events[i] = std::move(coding.events);
         dyad::doc::resolve_event_dates(batch[i], events[i]);
+        dyad::doc::resolve_event_places(batch[i], events[i], *s.gazetteer);
       });
       for (size_t i = 0; i < n; ++i) {
         writer->write(batch[i], events[i]);

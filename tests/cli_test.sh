@@ -236,5 +236,26 @@ check "--new-actors writes a header" test "$(head -1 "$work/unknown.tsv")" = "$(
 check "--new-actors counts the unknown group" grep -q "$(printf '^Zetan Liberation Front\t2\t')" "$work/unknown.tsv"
 check "--new-actors leaves coded actors out" test -z "$(grep '^Russia' "$work/unknown.tsv")"
 
+# 12. Places (issue #7): each event carries the place of its sentence, in every format
+#     with room for it and in the database; --gazetteer names another places file.
+"$dyad" code --date 2016-09-19 "$source_dir/examples/text" >"$work/out" 2>"$work/err"
+check "Lavrov's criticism happened in Moscow" \
+  grep -q '"place":{"name":"Moscow","country":"RUS",[^}]*},"source":{"code":"RUSGOV".*"cameo":"111"' "$work/out"
+check "an event with no place has place null" grep -q '"place":null' "$work/out"
+"$dyad" code --format tsv "$source_dir/examples/text" >"$work/out" 2>/dev/null
+check "tsv has the place columns" grep -q "$(printf 'ActionGeo_Type\tActionGeo_FullName\tActionGeo_CountryCode')" <(head -1 "$work/out")
+check "tsv names Moscow" grep -q "$(printf '\tMoscow, RUS\tRUS\t55.7522\t37.6156\t524901\t')" "$work/out"
+printf '# two places\ngeonameid\tname\tascii\talt\tcountry\tadmin1\tlat\tlon\tpopulation\tfeature\n5601538\tMoscow\tMoscow\t\tUSA\tIdaho\t46.7324\t-117.0002\t25000\tcity\n' >"$work/places.tsv"
+"$dyad" code --gazetteer "$work/places.tsv" "$source_dir/examples/text" >"$work/out" 2>"$work/err"
+check "--gazetteer is the places file used" grep -q '"place":{"name":"Moscow","country":"USA","admin1":"Idaho"' "$work/out"
+"$dyad" code --gazetteer "$work/no-places.tsv" "$source_dir/examples/text" >/dev/null 2>"$work/err"
+status=$?
+check "a missing gazetteer exits 2" test "$status" -eq 2
+check "a missing gazetteer is named" grep -q "no-places.tsv: cannot open the gazetteer" "$work/err"
+"$dyad" code --date 2016-09-19 --out "$work/places.db" "$source_dir/examples/text" >/dev/null 2>&1
+check "the database stores the place of an event" test "$(python3 -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT place, place_name, place_country, place_geonameid FROM events WHERE source = ? AND target = ? AND root = ?", ("RUSGOV", "USAGOV", "11")).fetchone())' "$work/places.db")" = "('524901', 'Moscow', 'RUS', 524901)"
+
 echo "cli: $failures failure(s)"
 exit $((failures > 0))

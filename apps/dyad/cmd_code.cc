@@ -18,6 +18,7 @@
 #include "dyad/doc/document.h"
 #include "dyad/doc/near_duplicates.h"
 #include "dyad/doc/new_actors.h"
+#include "dyad/doc/places.h"
 #include "dyad/io/shard.h"
 #include "dyad/nlp/pipeline.h"
 #include "dyad/store/event_writer.h"
@@ -36,6 +37,7 @@ struct CodeCommand {
   InputOptions input;
   std::string dictionaries;
   ModelChoice model;
+  std::string gazetteer_file;
   std::string format = "jsonl";
   std::string out;
   bool resume = false;
@@ -82,6 +84,9 @@ struct CodeCommand {
       std::cerr << "dyad code: going on without CAMEO names, Goldstein scores and PLOVER types\n";
     const nlp::Pipeline pipeline = model.load();
     const coder::Coder coder(dicts, options);
+    // Read once and shared, read-only, by the coding threads.
+    const doc::Gazetteer gazetteer =
+        gazetteer_file.empty() ? doc::Gazetteer::load_default() : doc::Gazetteer::load(gazetteer_file);
 
     // Written beside the target and renamed at the end, so an interrupted run never
     // leaves a truncated file under the name asked for.
@@ -126,6 +131,7 @@ struct CodeCommand {
         events[i] = std::move(coding.events);
         if (!new_actors.empty()) mentions[i] = std::move(coding.mentions);
         doc::resolve_event_dates(batch[i], events[i]);
+        doc::resolve_event_places(batch[i], events[i], gazetteer);
       });
       for (size_t i = 0; i < batch.size(); ++i) {
         // In input order, so that the original of a copy is the one read first.
@@ -230,6 +236,8 @@ const CommandRegistration registration(10, [](CLI::App& root, CLI::App*& sub) ->
       ->capture_default_str();
   sub->add_flag("--keep-duplicates", command->keep_duplicates, "Do not look for near-duplicate articles");
   command->model.add_to(*sub);
+  sub->add_option("--gazetteer", command->gazetteer_file,
+                  "Places file the event places are resolved with (default: data/gazetteer/places.tsv)");
   sub->add_option("--threads", command->threads, "Articles coded in parallel (same output for any N)")
       ->capture_default_str();
   return [command] { return command->run(); };

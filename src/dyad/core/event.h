@@ -9,6 +9,21 @@ namespace dyad {
 // How much of an event date is known (doc/event_date.h): the values are ordered.
 enum class DatePrecision : uint8_t { kNone = 0, kYear = 1, kMonth = 2, kDay = 3 };
 
+// Where an event happened, as the document stage resolved it (doc/places.h: a gazetteer
+// entry). Kept here rather than as doc::Place so that core and the writers do not depend
+// on doc/. Unknown when `name` is empty.
+struct EventPlace {
+  std::string name;
+  std::string country;  // ISO 3166-1 alpha-3
+  std::string admin1;   // first-level division's name, "" when unknown or for a country
+  double lat = 0, lon = 0;
+  bool has_coordinates = false;
+  int64_t geonameid = 0;  // GeoNames id of a city; 0 for countries and divisions
+  std::string feature;    // "country", "admin1", "capital", "seat" or "city"
+
+  bool known() const { return !name.empty(); }
+};
+
 // One side of an event: the code and the words it was read from.
 struct EventActor {
   std::string code;             // "RUSGOV"; "---" when unknown; "\"TEXT\"" for a new actor
@@ -31,6 +46,7 @@ struct Event {
   int32_t date = 0;  // yyyymmdd, 00 for an unknown month or day
   DatePrecision date_precision = DatePrecision::kNone;
   std::vector<uint32_t> date_words;  // the date expression's words, empty when none
+  EventPlace place;                  // unknown when the sentence names none
 };
 
 }  // namespace dyad

@@ -2,8 +2,9 @@
 
 // The document stage (issue #7): what needs the whole article rather than one sentence.
 // It runs after the coder (coder/article_coder.h) on an article's events, and before
-// the writers. So far: event dates (event_date.h) and actors across sentences
-// (coreference.h: resolve_actors_across_sentences, run before the dates).
+// the writers. So far: event dates (event_date.h), actors across sentences
+// (coreference.h: resolve_actors_across_sentences, run before the dates) and event
+// places (places.h: resolve_event_places, run after them).
 
 #include <vector>
 

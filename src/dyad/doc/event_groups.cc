@@ -119,6 +119,12 @@ std::string event_group_id(std::string_view source, std::string_view target, std
   return hex_id(h);
 }
 
+std::string place_key(const EventPlace& place) {
+  if (!place.known()) return "";
+  if (place.geonameid != 0) return std::to_string(place.geonameid);
+  return place.country + "/" + place.admin1 + "/" + place.name;
+}
+
 std::string article_outlet(const Article& article) {
   std::string_view url = article.url;
   if (const size_t scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
@@ -242,9 +248,7 @@ void EventGrouper::add(const Article& article, const std::vector<Event>& events)
       if (sentence.span.begin <= sentence.span.end && sentence.span.end <= article.text.size())
         m.sentence = std::string(sentence.span.of(article.text));
     }
-    // The place is not resolved yet: every event has the empty place, kept in the key
-    // so that resolved places change nothing else.
-    const std::string place;
+    const std::string place = place_key(event.place);
     const std::string root = cameo_root(event.code);
     const std::string period = period_of(m.date, m.precision, options_.window_days, article.id);
     const std::string id = event_group_id(event.source.code, event.target.code, root, place, period);
@@ -257,6 +261,7 @@ void EventGrouper::add(const Article& article, const std::vector<Event>& events)
       open.group.target = event.target.code;
       open.group.root = root;
       open.group.place = place;
+      open.group.location = event.place;
       open.group.period = period;
       if (m.precision == DatePrecision::kNone) undated.push_back(id);
     }

@@ -4,8 +4,9 @@
 // ("mentions") grouped into events, GDELT's Events/Mentions split.
 //
 // Key. Mentions with the same source code, target code, CAMEO root (the first two
-// characters of the event code), place ("" until places are resolved) and date period
-// are one event. The period is fixed by the mention's own date alone:
+// characters of the event code), place (`place_key` of Event::place, set by the
+// document stage: doc/places.h) and date period are one event. The period is fixed by
+// the mention's own date alone:
 //   day precision    the window of `window_days` days holding it, windows counted from
 //                    1970-01-01 (day n is in window floor(n / window_days)); with the
 //                    default of 1 day, the day itself
@@ -72,8 +73,10 @@ EventSummary summarize(const std::vector<EventMention>& mentions);
 
 struct EventGroup {
   std::string id;  // 16 hex digits
-  std::string source, target, root, place;
-  std::string period;  // "2016-09-19/1d" (window start / length), "2016-09", "2016", "article:ID"
+  std::string source, target, root;
+  std::string place;    // place_key of `location`, the text the id was made from
+  EventPlace location;  // the place of the first mention (all share its key)
+  std::string period;   // "2016-09-19/1d" (window start / length), "2016-09", "2016", "article:ID"
   std::vector<EventMention> mentions;  // distinct mention ids, in arrival order
   EventSummary summary;                // of `mentions`, filled when the group is handed out
 };
@@ -93,6 +96,13 @@ std::string article_outlet(const Article& article);
 
 // The CAMEO root of an event code: its first two characters (the whole code if shorter).
 std::string cameo_root(std::string_view code);
+
+// The place part of the key: the GeoNames id in decimal ("170063") when the place has
+// one, so that a city is one place whatever name it was written under; else
+// "COUNTRY/ADMIN1/NAME" ("USA/Texas/Texas", "SYR//Syria": countries and divisions have
+// no GeoNames id in the gazetteer), which holds a '/' and so never equals an id; "" for
+// an unknown place.
+std::string place_key(const EventPlace& place);
 
 // The event id of a key and period, 16 hex digits.
 std::string event_group_id(std::string_view source, std::string_view target, std::string_view root,

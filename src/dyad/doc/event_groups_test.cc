@@ -54,8 +54,62 @@ std::map<std::string, std::set<std::string>> merged(const std::vector<EventGroup
 TEST(EventGroups, IdIsTheDocumentedHash) {
   // Python (docs/events.md): FNV-1a 64 of length-prefixed source, target, root, place, period.
   EXPECT_EQ(event_group_id("RUSGOV", "USAGOV", "11", "", "2016-09-19/1d"), "3f92c826425da0a9");
+  // An event in Geneva: the place part is the GeoNames id of Genève as text (place_key).
+  EXPECT_EQ(event_group_id("RUSGOV", "USAGOV", "11", "2660646", "2016-09-19/1d"), "d566220c52021974");
   // The mention ids are the writers' sentence-level ids.
   EXPECT_EQ(sentence_event_id("a1", 0, "RUSGOV", "USAGOV", "111"), "f70c24fbe9957e71");
+}
+
+EventPlace place(std::string name, std::string country, std::string admin1, int64_t geonameid,
+                 std::string feature) {
+  EventPlace p;
+  p.name = std::move(name);
+  p.country = std::move(country);
+  p.admin1 = std::move(admin1);
+  p.geonameid = geonameid;
+  p.feature = std::move(feature);
+  return p;
+}
+
+TEST(EventGroups, PlaceKeyIsTheGeonamesIdElseCountryDivisionAndName) {
+  EXPECT_EQ(place_key(place("Genève", "CHE", "Genève", 2660646, "seat")), "2660646");
+  // Countries and divisions have no GeoNames id in the gazetteer.
+  EXPECT_EQ(place_key(place("Texas", "USA", "Texas", 0, "admin1")), "USA/Texas/Texas");
+  EXPECT_EQ(place_key(place("Syria", "SYR", "", 0, "country")), "SYR//Syria");
+  EXPECT_EQ(place_key(EventPlace{}), "");
+}
+
+TEST(EventGroups, ThePlaceIsPartOfTheKey) {
+  const EventPlace geneva = place("Genève", "CHE", "Genève", 2660646, "seat");
+  // The same city under another name (the id decides, not the spelling).
+  const EventPlace geneva_too = place("Geneva", "CHE", "Genève", 2660646, "seat");
+  const EventPlace vienna = place("Vienna", "AUT", "", 2761369, "capital");
+  std::vector<Event> a1 = {event("RUSGOV", "USAGOV", "111"), event("RUSGOV", "USAGOV", "112", 1),
+                           event("RUSGOV", "USAGOV", "111", 2), event("RUSGOV", "USAGOV", "111", 3)};
+  a1[0].place = geneva;
+  a1[1].place = geneva_too;
+  a1[2].place = vienna;  // a1[3]: no place
+  std::vector<Event> a2 = {event("RUSGOV", "USAGOV", "112")};
+  a2[0].place = geneva;
+  EventGrouper grouper;
+  const auto groups = run(grouper, {{article("a1", "2016-09-19"), a1}, {article("a2", "2016-09-19"), a2}});
+  // Geneva (three mentions in two articles), Vienna, and the unplaced mention: three events.
+  ASSERT_EQ(groups.size(), 3u);
+  std::map<std::string, const EventGroup*> by_place;
+  for (const EventGroup& g : groups) by_place[g.place] = &g;
+  ASSERT_TRUE(by_place.contains("2660646"));
+  ASSERT_TRUE(by_place.contains("2761369"));
+  ASSERT_TRUE(by_place.contains(""));
+  const EventGroup& g = *by_place["2660646"];
+  // The id is the documented hash with the place key in the place field (Python above).
+  EXPECT_EQ(g.id, "d566220c52021974");
+  EXPECT_EQ(g.summary.num_mentions, 3u);
+  EXPECT_EQ(g.summary.num_articles, 2u);
+  EXPECT_EQ(g.location.name, "Genève");  // the first mention's place
+  EXPECT_EQ(g.location.country, "CHE");
+  EXPECT_EQ(by_place[""]->id, event_group_id("RUSGOV", "USAGOV", "11", "", "2016-09-19/1d"));
+  EXPECT_FALSE(by_place[""]->location.known());
+  EXPECT_EQ(by_place["2761369"]->summary.num_mentions, 1u);
 }
 
 TEST(EventGroups, ANearCopyIsRecordedButCountedOnce) {

@@ -523,4 +523,26 @@ std::optional<Place> event_place(const Article& article, const Event& event,
   return gazetteer.place(chosen->place);
 }
 
+EventPlace to_event_place(const Place& place) {
+  EventPlace out;
+  out.name = place.name;
+  out.country = place.country;
+  out.admin1 = place.admin1;
+  out.lat = place.lat;
+  out.lon = place.lon;
+  out.has_coordinates = place.has_coordinates;
+  out.geonameid = place.geonameid;
+  out.feature = place_feature_name(place.feature);
+  return out;
+}
+
+void resolve_event_places(const Article& article, std::vector<Event>& events, const Gazetteer& gazetteer) {
+  if (events.empty()) return;  // finding places is the costly part, and nothing would use them
+  const std::vector<PlaceMention> mentions = find_places(article, gazetteer, actor_countries(events));
+  for (Event& event : events) {
+    const std::optional<Place> place = event_place(article, event, mentions, gazetteer);
+    event.place = place ? to_event_place(*place) : EventPlace{};
+  }
+}
+
 }  // namespace dyad::doc

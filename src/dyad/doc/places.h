@@ -119,4 +119,15 @@ std::vector<PlaceMention> find_places(const Article& article, const Gazetteer& g
 std::optional<Place> event_place(const Article& article, const Event& event,
                                  const std::vector<PlaceMention>& mentions, const Gazetteer& gazetteer);
 
+// A gazetteer entry as an event carries it (core/event.h). A continent, which is never
+// an event's place, converts like any other entry.
+EventPlace to_event_place(const Place& place);
+
+// The document stage's places: sets Event::place of every event of `article` (tagged
+// and parsed, as after code_article) to event_place, finding the article's places once
+// with the events' actor countries as context. An event whose sentence names no place
+// gets an unknown place. Reads `gazetteer` only, so articles may be resolved on many
+// threads against one gazetteer.
+void resolve_event_places(const Article& article, std::vector<Event>& events, const Gazetteer& gazetteer);
+
 }  // namespace dyad::doc

@@ -224,6 +224,98 @@ TEST_F(PlacesPipeline, TheEventPlaceIsTheObliqueOfItsVerb) {
   EXPECT_FALSE(event_place(a, e, mentions, *gazetteer_).has_value());
 }
 
+// An event on the verb `verb` of sentence `sentence`, with actors coded as given.
+Event event_on(const Article& a, uint32_t sentence, const std::string& verb, std::string source,
+               std::string target) {
+  Event e;
+  e.sentence_index = sentence;
+  e.source.code = std::move(source);
+  e.target.code = std::move(target);
+  const std::vector<Word>& words = a.sentences.at(sentence).words;
+  e.verb = UINT32_MAX;
+  for (uint32_t i = 0; i < words.size(); ++i)
+    if (words[i].form == verb) e.verb = i;
+  EXPECT_NE(e.verb, UINT32_MAX) << verb << " not in sentence " << sentence;
+  e.words = {e.verb};
+  return e;
+}
+
+TEST_F(PlacesPipeline, ResolveEventPlacesSetsEachEventsPlace) {
+  const Article a = analysed(
+      "Syrian government warplanes bombed rebel districts in Aleppo on Sunday, killing at least 12 "
+      "people, monitors said. On Monday, Russian Foreign Minister Sergey Lavrov met the United Nations "
+      "envoy in Vienna to discuss a ceasefire. Neither side commented on the talks afterwards.");
+  ASSERT_EQ(a.sentences.size(), 3u);
+  std::vector<Event> events = {event_on(a, 0, "bombed", "SYRMIL", "SYRREB"),
+                               event_on(a, 1, "met", "RUSGOV", "IGOUNO"),
+                               event_on(a, 2, "commented", "SYRGOV", "---")};
+  // A place left from elsewhere is replaced, not kept, when the sentence names none.
+  events[2].place.name = "Stale";
+  resolve_event_places(a, events, *gazetteer_);
+
+  const EventPlace& aleppo = events[0].place;
+  EXPECT_EQ(aleppo.name, "Aleppo");
+  EXPECT_EQ(aleppo.country, "SYR");
+  EXPECT_EQ(aleppo.geonameid, 170063);  // data/gazetteer/places.tsv
+  EXPECT_EQ(aleppo.feature, "seat");
+  EXPECT_TRUE(aleppo.has_coordinates);
+  EXPECT_NEAR(aleppo.lat, 36.20, 0.01);
+  EXPECT_NEAR(aleppo.lon, 37.16, 0.01);
+
+  // The Austrian capital, not Vienna, Virginia: neither the actors nor the article
+  // point to the United States, and a capital outranks a town.
+  const EventPlace& vienna = events[1].place;
+  EXPECT_EQ(vienna.name, "Vienna");
+  EXPECT_EQ(vienna.country, "AUT");
+  EXPECT_EQ(vienna.geonameid, 2761369);
+  EXPECT_EQ(vienna.feature, "capital");
+
+  EXPECT_FALSE(events[2].place.known());
+  EXPECT_EQ(events[2].place.name, "");
+}
+
+TEST_F(PlacesPipeline, ResolveEventPlacesReadsAmbiguousNamesInTheActorsCountries) {
+  const Article a = analysed(
+      "Sheriff's deputies arrested two men after a warehouse fire in Paris on Tuesday night. The county "
+      "judge thanked the firefighters on Wednesday.");
+  // The same article, its actors coded American, then French: the events' own actor
+  // countries are the context, so Paris is Paris, Texas, then the French capital.
+  std::vector<Event> american = {event_on(a, 0, "arrested", "USACOP", "USACRM")};
+  resolve_event_places(a, american, *gazetteer_);
+  EXPECT_EQ(american[0].place.name, "Paris");
+  EXPECT_EQ(american[0].place.country, "USA");
+  EXPECT_EQ(american[0].place.admin1, "Texas");
+  EXPECT_EQ(american[0].place.geonameid, 4717560);
+  EXPECT_EQ(american[0].place.feature, "city");
+
+  std::vector<Event> french = {event_on(a, 0, "arrested", "FRACOP", "FRACRM")};
+  resolve_event_places(a, french, *gazetteer_);
+  EXPECT_EQ(french[0].place.country, "FRA");
+  EXPECT_EQ(french[0].place.geonameid, 2988507);
+  EXPECT_EQ(french[0].place.feature, "capital");
+}
+
+TEST(PlaceConversion, AnEventCarriesTheGazetteerEntry) {
+  Place texas;
+  texas.name = "Texas";
+  texas.country = "USA";
+  texas.admin1 = "Texas";
+  texas.lat = 30.2672;
+  texas.lon = -97.7431;
+  texas.has_coordinates = true;
+  texas.feature = PlaceFeature::kAdmin1;
+  const EventPlace p = to_event_place(texas);
+  EXPECT_TRUE(p.known());
+  EXPECT_EQ(p.name, "Texas");
+  EXPECT_EQ(p.country, "USA");
+  EXPECT_EQ(p.admin1, "Texas");
+  EXPECT_DOUBLE_EQ(p.lat, 30.2672);
+  EXPECT_DOUBLE_EQ(p.lon, -97.7431);
+  EXPECT_TRUE(p.has_coordinates);
+  EXPECT_EQ(p.geonameid, 0);
+  EXPECT_EQ(p.feature, "admin1");
+}
+
 // The gold set data/eval/wikinews_places.jsonl through the pipeline: floors a little
 // under what `dyad eval places` measured when this was written (overlapping spans:
 // recall 88.6 %, precision 90.9 %, right country 98.9 %), so a regression fails.

@@ -225,6 +225,7 @@ class JsonlWriter final : public EventWriter {
       r["date"] = v.date.empty() ? Json() : Json(v.date);
       r["date_precision"] = v.date.empty() ? Json() : Json(doc::precision_name(v.date_precision));
       r["date_text"] = v.date_text ? Json(*v.date_text) : Json();
+      r["place"] = place(event.place);
       r["source"] = actor(v.source, cp);
       r["target"] = actor(v.target, cp);
       r["cameo"] = event.code;
@@ -255,6 +256,19 @@ class JsonlWriter final : public EventWriter {
   uint64_t events_written() const override { return written_; }
 
  private:
+  static Json place(const EventPlace& p) {
+    if (!p.known()) return Json();
+    Json j;
+    j["name"] = p.name;
+    j["country"] = p.country.empty() ? Json() : Json(p.country);
+    j["admin1"] = p.admin1.empty() ? Json() : Json(p.admin1);
+    j["lat"] = p.has_coordinates ? Json(p.lat) : Json();
+    j["lon"] = p.has_coordinates ? Json(p.lon) : Json();
+    j["geonameid"] = p.geonameid != 0 ? Json(p.geonameid) : Json();
+    j["feature"] = p.feature;
+    return j;
+  }
+
   static Json actor(const ActorView& a, const text::CodePointOffsets& cp) {
     Json j;
     j["code"] = *a.code;
@@ -420,13 +434,16 @@ constexpr std::array<const char*, 61> kGdeltColumns = {
     "SOURCEURL",
 };
 
-// The GDELT columns Dyad fills, then its own: the tsv layout.
-constexpr std::array<const char*, 21> kTsvColumns = {
-    "GLOBALEVENTID",   "SQLDATE",       "Actor1Code",     "Actor1Name",         "Actor1CountryCode",
-    "Actor1Type1Code", "Actor2Code",    "Actor2Name",     "Actor2CountryCode",  "Actor2Type1Code",
-    "EventCode",       "EventBaseCode", "EventRootCode",  "QuadClass",          "GoldsteinScale",
-    "SOURCEURL",       "Dyad_EventID",  "Dyad_ArticleID", "Dyad_SentenceIndex", "Dyad_PLOVER",
-    "Dyad_Pattern",
+// The GDELT columns Dyad fills, then its own: the tsv layout. The place columns came
+// later and are at the end, so that the earlier columns keep their positions.
+constexpr std::array<const char*, 28> kTsvColumns = {
+    "GLOBALEVENTID",     "SQLDATE",         "Actor1Code",          "Actor1Name",
+    "Actor1CountryCode", "Actor1Type1Code", "Actor2Code",          "Actor2Name",
+    "Actor2CountryCode", "Actor2Type1Code", "EventCode",           "EventBaseCode",
+    "EventRootCode",     "QuadClass",       "GoldsteinScale",      "SOURCEURL",
+    "Dyad_EventID",      "Dyad_ArticleID",  "Dyad_SentenceIndex",  "Dyad_PLOVER",
+    "Dyad_Pattern",      "ActionGeo_Type",  "ActionGeo_FullName",  "ActionGeo_CountryCode",
+    "ActionGeo_Lat",     "ActionGeo_Long",  "ActionGeo_FeatureID", "Dyad_ActionGeo_ADM1",
 };
 
 // Values of the columns named in `kGdeltColumns` (by name), for one event.
@@ -467,6 +484,32 @@ void fill_actor(GdeltRecord& r, std::string_view prefix, const ActorView& a) {
   }
 }
 
+// GDELT's geographic columns for the event's place. GDELT's country and ADM1 codes are
+// FIPS 10-4, which the gazetteer does not have: the country is ISO 3166 alpha-3, as in
+// the Actor*CountryCode columns, and ADM1Code stays empty (the division's name is in
+// FullName and, in tsv, Dyad_ActionGeo_ADM1).
+void fill_action_geo(GdeltRecord& r, const EventPlace& p) {
+  if (!p.known()) return;
+  const bool usa = p.country == "USA";
+  // GDELT's types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
+  const char* type = p.feature == "country"  ? "1"
+                     : p.feature == "admin1" ? (usa ? "2" : "5")
+                     : usa                   ? "3"
+                                             : "4";
+  r.set("ActionGeo_Type", type);
+  std::string full = p.name;
+  if (!p.admin1.empty() && p.admin1 != p.name) full += ", " + p.admin1;
+  if (p.feature != "country" && !p.country.empty()) full += ", " + p.country;
+  r.set("ActionGeo_FullName", one_line(full));
+  r.set("ActionGeo_CountryCode", p.country);
+  if (p.has_coordinates) {
+    r.set("ActionGeo_Lat", format_number(p.lat));
+    r.set("ActionGeo_Long", format_number(p.lon));
+  }
+  if (p.geonameid != 0) r.set("ActionGeo_FeatureID", std::to_string(p.geonameid));
+  r.set("Dyad_ActionGeo_ADM1", one_line(p.admin1));
+}
+
 GdeltRecord gdelt_record(const Article& article, const Event& event, const EventView& v) {
   GdeltRecord r;
   r.set("GLOBALEVENTID", numeric_event_id(article, event));
@@ -502,6 +545,7 @@ GdeltRecord gdelt_record(const Article& article, const Event& event, const Event
   r.set("Dyad_SentenceIndex", std::to_string(event.sentence_index));
   if (const std::string* type = plover_type(v)) r.set("Dyad_PLOVER", *type);
   r.set("Dyad_Pattern", event.pattern);
+  fill_action_geo(r, event.place);
   return r;
 }
 

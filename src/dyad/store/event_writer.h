@@ -5,9 +5,10 @@
 //
 //   jsonl     a header record (schema version, Dyad version, model and dictionary
 //             checksums), then one JSON object per event: codes, names, PLOVER, quad
-//             class, Goldstein, actor texts with code-point spans, the sentence
+//             class, Goldstein, place, actor texts with code-point spans, the sentence
 //   table     an aligned table for people, clipped to fit a terminal
-//   tsv       a header line, GDELT 2.0 column names for what Dyad fills, Dyad columns after
+//   tsv       a header line, GDELT 2.0 column names for what Dyad fills, Dyad columns
+//             after, then the place columns (ActionGeo_*)
 //   gdelt     the 61-column GDELT 2.0 events export layout, no header
 //   petrarch  PETRARCH 2's tab-separated event lines (one per distinct
 //             date/source/target/code in a story)

@@ -440,11 +440,13 @@ TEST(TsvWriter, HeaderAndColumns) {
   ASSERT_EQ(out.size(), 1 + events.size());
   const std::vector<std::string> header = fields(out[0]);
   const std::vector<std::string> expected = {
-      "GLOBALEVENTID",   "SQLDATE",       "Actor1Code",     "Actor1Name",         "Actor1CountryCode",
-      "Actor1Type1Code", "Actor2Code",    "Actor2Name",     "Actor2CountryCode",  "Actor2Type1Code",
-      "EventCode",       "EventBaseCode", "EventRootCode",  "QuadClass",          "GoldsteinScale",
-      "SOURCEURL",       "Dyad_EventID",  "Dyad_ArticleID", "Dyad_SentenceIndex", "Dyad_PLOVER",
-      "Dyad_Pattern"};
+      "GLOBALEVENTID",     "SQLDATE",         "Actor1Code",          "Actor1Name",
+      "Actor1CountryCode", "Actor1Type1Code", "Actor2Code",          "Actor2Name",
+      "Actor2CountryCode", "Actor2Type1Code", "EventCode",           "EventBaseCode",
+      "EventRootCode",     "QuadClass",       "GoldsteinScale",      "SOURCEURL",
+      "Dyad_EventID",      "Dyad_ArticleID",  "Dyad_SentenceIndex",  "Dyad_PLOVER",
+      "Dyad_Pattern",      "ActionGeo_Type",  "ActionGeo_FullName",  "ActionGeo_CountryCode",
+      "ActionGeo_Lat",     "ActionGeo_Long",  "ActionGeo_FeatureID", "Dyad_ActionGeo_ADM1"};
   EXPECT_EQ(header, expected);
   for (size_t i = 1; i < out.size(); ++i) EXPECT_EQ(fields(out[i]).size(), header.size()) << out[i];
   const std::vector<std::string> r0 = fields(out[1]);
@@ -469,6 +471,7 @@ TEST(TsvWriter, HeaderAndColumns) {
   EXPECT_EQ(r0[18], "0");
   EXPECT_EQ(r0[19], "ACCUSE");
   EXPECT_EQ(r0[20], "file with tab:3");
+  for (size_t i = 21; i < 28; ++i) EXPECT_EQ(r0[i], "") << i;  // no place
   const std::vector<std::string> r1 = fields(out[2]);
   EXPECT_EQ(r1[10], "0431");
   EXPECT_EQ(r1[11], "043");
@@ -526,6 +529,85 @@ TEST(GdeltWriter, SixtyOneColumns) {
   EXPECT_EQ(r3[12], "COP");
   EXPECT_EQ(r3[13], "ITP");
   EXPECT_EQ(r3[14], "");
+}
+
+// Event 1 ("... in Geneva") in Genève, event 0 in Texas (a division without
+// coordinates), event 3 in Syria (a country); the others have no place.
+std::vector<Event> placed_events() {
+  std::vector<Event> events = make_events();
+  EventPlace& geneva = events[1].place;
+  geneva.name = "Genève";
+  geneva.country = "CHE";
+  geneva.admin1 = "Genève";
+  geneva.lat = 46.2022;
+  geneva.lon = 6.1457;
+  geneva.has_coordinates = true;
+  geneva.geonameid = 2660646;
+  geneva.feature = "seat";
+  events[0].place.name = "Texas";
+  events[0].place.country = "USA";
+  events[0].place.admin1 = "Texas";
+  events[0].place.feature = "admin1";
+  events[3].place.name = "Syria";
+  events[3].place.country = "SYR";
+  events[3].place.lat = 35;
+  events[3].place.lon = 38;
+  events[3].place.has_coordinates = true;
+  events[3].place.feature = "country";
+  return events;
+}
+
+TEST(EventWriters, ThePlaceInJsonl) {
+  const std::vector<std::string> out = lines(run(EventFormat::kJsonl, make_article(), placed_events()));
+  ASSERT_EQ(out.size(), 6u);
+  const json geneva = json::parse(out[2])["place"];
+  EXPECT_EQ(geneva,
+            json::parse(R"({"name":"Genève","country":"CHE","admin1":"Genève","lat":46.2022,"lon":6.1457,)"
+                        R"("geonameid":2660646,"feature":"seat"})"));
+  // Unknown parts are null, not 0 or "": a division without coordinates, a country.
+  const json texas = json::parse(out[1])["place"];
+  EXPECT_EQ(texas["name"], "Texas");
+  EXPECT_TRUE(texas["lat"].is_null());
+  EXPECT_TRUE(texas["lon"].is_null());
+  EXPECT_TRUE(texas["geonameid"].is_null());
+  EXPECT_EQ(texas["feature"], "admin1");
+  const json syria = json::parse(out[4])["place"];
+  EXPECT_TRUE(syria["admin1"].is_null());
+  EXPECT_EQ(syria["lat"], 35.0);
+  // No place: "place" is null (and present, as the other unknown fields are).
+  const json none = json::parse(out[3]);
+  ASSERT_TRUE(none.contains("place"));
+  EXPECT_TRUE(none["place"].is_null());
+}
+
+TEST(EventWriters, ThePlaceInTsvAndGdelt) {
+  const Article a = make_article();
+  const std::vector<Event> events = placed_events();
+  const std::vector<std::string> tsv = lines(run(EventFormat::kTsv, a, events));
+  ASSERT_EQ(tsv.size(), 6u);
+  // ActionGeo_Type .. Dyad_ActionGeo_ADM1, columns 21-27 of tsv. Types as GDELT's: 4 a
+  // city outside the US, 2 a US state, 1 a country.
+  auto place_columns = [](const std::string& line) {
+    const std::vector<std::string> f = fields(line);
+    return std::vector<std::string>(f.begin() + 21, f.end());
+  };
+  EXPECT_EQ(place_columns(tsv[2]),
+            (std::vector<std::string>{"4", "Genève, CHE", "CHE", "46.2022", "6.1457", "2660646", "Genève"}));
+  EXPECT_EQ(place_columns(tsv[1]), (std::vector<std::string>{"2", "Texas, USA", "USA", "", "", "", "Texas"}));
+  EXPECT_EQ(place_columns(tsv[4]), (std::vector<std::string>{"1", "Syria", "SYR", "35", "38", "", ""}));
+  EXPECT_EQ(place_columns(tsv[3]), (std::vector<std::string>{"", "", "", "", "", "", ""}));
+
+  const std::vector<std::string> gdelt = lines(run(EventFormat::kGdelt, a, events));
+  ASSERT_EQ(gdelt.size(), 5u);
+  const std::vector<std::string> r = fields(gdelt[1]);
+  ASSERT_EQ(r.size(), 61u);
+  // Columns 52-59: ActionGeo_Type, FullName, CountryCode, ADM1Code (no FIPS code: empty),
+  // ADM2Code, Lat, Long, FeatureID.
+  EXPECT_EQ(std::vector<std::string>(r.begin() + 51, r.begin() + 59),
+            (std::vector<std::string>{"4", "Genève, CHE", "CHE", "", "", "46.2022", "6.1457", "2660646"}));
+  for (size_t i = 34; i < 51; ++i) EXPECT_EQ(r[i], "") << i;  // tone and the actors' places
+  const std::vector<std::string> none = fields(gdelt[2]);
+  for (size_t i = 51; i < 59; ++i) EXPECT_EQ(none[i], "") << i;
 }
 
 TEST(PetrarchWriter, Columns) {

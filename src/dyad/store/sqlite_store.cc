@@ -52,6 +52,13 @@ CREATE TABLE events (
   goldstein REAL,
   plover TEXT,
   place TEXT NOT NULL,
+  place_name TEXT,
+  place_country TEXT,
+  place_admin1 TEXT,
+  place_lat REAL,
+  place_lon REAL,
+  place_geonameid INTEGER,
+  place_feature TEXT,
   num_mentions INTEGER NOT NULL,
   num_sources INTEGER NOT NULL,
   num_articles INTEGER NOT NULL
@@ -75,6 +82,7 @@ CREATE INDEX events_date ON events(date);
 CREATE INDEX events_dyad ON events(source, target);
 CREATE INDEX events_cameo ON events(cameo);
 CREATE INDEX events_place ON events(place);
+CREATE INDEX events_place_country ON events(place_country);
 CREATE INDEX mentions_article ON mentions(article_id);
 )sql";
 
@@ -206,8 +214,10 @@ SqliteStore::SqliteStore(const std::filesystem::path& path, const dict::CameoCod
   insert_event_ = std::make_unique<sqlite::Statement>(
       db_,
       "INSERT OR IGNORE INTO events (id, date, period, source, target, cameo, root, quad_class, goldstein, "
-      "plover, place, num_mentions, num_sources, num_articles) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+      "plover, place, num_mentions, num_sources, num_articles, place_name, place_country, place_admin1, "
+      "place_lat, place_lon, place_geonameid, place_feature) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+      "?21)");
   insert_mention_ = std::make_unique<sqlite::Statement>(
       db_,
       "INSERT OR IGNORE INTO mentions (event_id, id, article_id, sentence_index, date, cameo, outlet, "
@@ -353,8 +363,25 @@ void SqliteStore::add_group(const doc::EventGroup& group) {
   e.bind_text(11, group.place)
       .bind_int(12, sum.num_mentions)
       .bind_int(13, sum.num_sources)
-      .bind_int(14, sum.num_articles)
-      .run();
+      .bind_int(14, sum.num_articles);
+  const EventPlace& where = group.location;
+  if (where.known()) {
+    e.bind_text(15, where.name)
+        .bind_optional(16, text_or_null(where.country))
+        .bind_optional(17, text_or_null(where.admin1))
+        .bind_optional(21, text_or_null(where.feature));
+    if (where.has_coordinates)
+      e.bind_real(18, where.lat).bind_real(19, where.lon);
+    else
+      e.bind_null(18).bind_null(19);
+    if (where.geonameid != 0)
+      e.bind_int(20, where.geonameid);
+    else
+      e.bind_null(20);
+  } else {
+    for (int i = 15; i <= 21; ++i) e.bind_null(i);
+  }
+  e.run();
   const bool created = db_.changes() > 0;
   added_.events += created ? 1 : 0;
 
@@ -461,8 +488,10 @@ std::vector<std::string> SqliteStore::merge(const std::filesystem::path& other) 
     t.reset();
     db_.exec(
         "INSERT OR IGNORE INTO events (id, date, period, source, target, cameo, root, quad_class, goldstein, "
-        "plover, place, num_mentions, num_sources, num_articles) SELECT id, date, period, source, target, "
-        "cameo, root, quad_class, goldstein, plover, place, num_mentions, num_sources, num_articles FROM "
+        "plover, place, place_name, place_country, place_admin1, place_lat, place_lon, place_geonameid, "
+        "place_feature, num_mentions, num_sources, num_articles) SELECT id, date, period, source, target, "
+        "cameo, root, quad_class, goldstein, plover, place, place_name, place_country, place_admin1, "
+        "place_lat, place_lon, place_geonameid, place_feature, num_mentions, num_sources, num_articles FROM "
         "shard.events");
     added_.events += static_cast<uint64_t>(db_.changes());
     db_.exec(

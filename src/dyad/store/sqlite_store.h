@@ -32,7 +32,10 @@ namespace dyad::store {
 
 // Version of the database layout (tables, columns, meanings); PRAGMA user_version and
 // meta.schema_version hold it. Raised when a column changes meaning or goes away.
-inline constexpr int kStoreSchemaVersion = 1;
+// 2: events are grouped by their place too (issue #7): events.place is a place key, not
+// always '', so an event read in a place has another id than in version 1 and the two
+// could not be merged; the place_* columns are new.
+inline constexpr int kStoreSchemaVersion = 2;
 // PRAGMA application_id of a Dyad database ("Dyad" in ASCII).
 inline constexpr int32_t kStoreApplicationId = 0x44796164;
 

@@ -123,8 +123,78 @@ TEST_F(SqliteStoreTest, WritesArticlesEventsAndMentions) {
   EXPECT_EQ(text(db, "SELECT value FROM meta WHERE key = 'event_window_days'"), "1");
   EXPECT_EQ(scalar(db, "PRAGMA user_version"), kStoreSchemaVersion);
   EXPECT_EQ(scalar(db, "PRAGMA application_id"), kStoreApplicationId);
+  // date, dyad, cameo, place (the key) and place_country.
   EXPECT_EQ(scalar(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_%'"),
-            4);
+            5);
+  // No event of input() has a place: the key is '' and the place columns NULL.
+  EXPECT_EQ(scalar(db,
+                   "SELECT count(*) FROM events WHERE place = '' AND place_name IS NULL AND "
+                   "place_country IS NULL AND place_lat IS NULL AND place_geonameid IS NULL"),
+            3);
+}
+
+TEST_F(SqliteStoreTest, EventsCarryTheirPlace) {
+  const fs::path db = file("events.db");
+  Input in = input();
+  // a1's two RUSGOV->USAGOV mentions in Geneva (a city: a GeoNames id), a2's in Texas (a
+  // division: none), so the 09-19 event of input() splits in two; a3's assault in Syria.
+  EventPlace geneva;
+  geneva.name = "Genève";
+  geneva.country = "CHE";
+  geneva.admin1 = "Genève";
+  geneva.lat = 46.2022;
+  geneva.lon = 6.1457;
+  geneva.has_coordinates = true;
+  geneva.geonameid = 2660646;
+  geneva.feature = "seat";
+  EventPlace texas;
+  texas.name = "Texas";
+  texas.country = "USA";
+  texas.admin1 = "Texas";
+  texas.feature = "admin1";  // no coordinates: lat and lon NULL
+  EventPlace syria;
+  syria.name = "Syria";
+  syria.country = "SYR";
+  syria.feature = "country";
+  for (Event& e : in[0].second) e.place = geneva;
+  in[1].second[0].place = texas;
+  in[2].second[1].place = syria;
+  code_into(db, in);
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM events"), 4);
+  // The ids are event_group_id with place_key (doc/event_groups.h) in the place field.
+  const std::string in_geneva = "WHERE place = '2660646'";
+  EXPECT_EQ(text(db, "SELECT id FROM events " + in_geneva),
+            doc::event_group_id("RUSGOV", "USAGOV", "11", "2660646", "2016-09-19/1d"));
+  EXPECT_EQ(scalar(db, "SELECT num_mentions FROM events " + in_geneva), 2);
+  EXPECT_EQ(text(db,
+                 "SELECT place_name || '|' || place_country || '|' || place_admin1 || '|' || "
+                 "place_feature FROM events " +
+                     in_geneva),
+            "Genève|CHE|Genève|seat");
+  EXPECT_EQ(text(db, "SELECT printf('%.4f %.4f %d', place_lat, place_lon, place_geonameid) FROM events " +
+                         in_geneva),
+            "46.2022 6.1457 2660646");
+  const std::string in_texas = "WHERE place = 'USA/Texas/Texas'";
+  EXPECT_EQ(text(db, "SELECT id FROM events " + in_texas),
+            doc::event_group_id("RUSGOV", "USAGOV", "11", "USA/Texas/Texas", "2016-09-19/1d"));
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM events " + in_texas +
+                           " AND place_lat IS NULL AND place_lon IS NULL AND place_geonameid IS NULL"),
+            1);
+  EXPECT_EQ(scalar(db,
+                   "SELECT count(*) FROM events WHERE place_country = 'SYR' AND place_admin1 IS NULL "
+                   "AND place = 'SYR//Syria' AND root = '19'"),
+            1);
+  // Shards merged keep the place columns.
+  {
+    SqliteStore merged(file("merged.db"), codebook());
+    merged.merge(db);
+  }
+  const std::string columns =
+      "SELECT group_concat(id || place || ifnull(place_name, '-') || ifnull(place_country, '-') || "
+      "ifnull(place_admin1, '-') || ifnull(place_lat, '-') || ifnull(place_lon, '-') || "
+      "ifnull(place_geonameid, '-') || ifnull(place_feature, '-'), ' ') FROM (SELECT * FROM events ORDER "
+      "BY id)";
+  EXPECT_EQ(text(file("merged.db"), columns), text(db, columns));
 }
 
 TEST_F(SqliteStoreTest, RerunAddsNothing) {
@@ -237,6 +307,22 @@ TEST_F(SqliteStoreTest, RefusesFilesThatAreNotDyadDatabases) {
     FAIL() << "opened another program's database";
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("another program"), std::string::npos) << e.what();
+  }
+
+  // Version 1 grouped every event under the empty place: its ids would not match.
+  const fs::path older = file("older.db");
+  code_into(older, {});
+  {
+    sqlite::Database db(older, sqlite::Database::Mode::kReadWriteCreate);
+    db.exec("PRAGMA user_version = 1");
+  }
+  try {
+    SqliteStore store(older, codebook());
+    FAIL() << "opened schema version 1";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("older.db: Dyad database schema version 1"), std::string::npos)
+        << e.what();
+    EXPECT_NE(std::string(e.what()).find("re-code"), std::string::npos) << e.what();
   }
 
   const fs::path newer = file("newer.db");
