@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include "dyad/core/utf8.h"
 #include "dyad/io/article_stream.h"
@@ -64,6 +66,22 @@ TEST(Gazetteer, LoadsTheShippedFile) {
     texas = texas || (g.place(i).feature == PlaceFeature::kAdmin1 && g.place(i).country == "USA");
   EXPECT_TRUE(texas);
   EXPECT_TRUE(g.lookup("Xyzzyville").empty());
+}
+
+TEST(Gazetteer, EnglishNamesOfCitiesAreIndexed) {
+  // GeoNames names these cities in the local language only; scripts/make-gazetteer adds
+  // the English names (EXTRA_CITY_NAMES).
+  const Gazetteer g = Gazetteer::load_default();
+  const std::vector<std::pair<const char*, int64_t>> cities = {
+      {"Geneva", 2660646},   {"Munich", 2867714},  {"Cologne", 2886242},  {"Milan", 3173435},
+      {"Naples", 3172394},   {"Florence", 3176959}, {"Gothenburg", 2711537}, {"Antwerp", 2803138},
+      {"Frankfurt", 2925533}, {"Kyiv", 703448},    {"Odesa", 698740},     {"Basra", 99532},
+      {"Hodeidah", 79415},   {"Yangon", 1298824},  {"Bengaluru", 1277333}, {"Osaka", 1853909}};
+  for (const auto& [name, id] : cities) {
+    bool found = false;
+    for (uint32_t i : g.lookup(name)) found = found || g.place(i).geonameid == id;
+    EXPECT_TRUE(found) << name;
+  }
 }
 
 TEST(Gazetteer, RejectsAMalformedRow) {
@@ -183,6 +201,16 @@ TEST_F(PlacesPipeline, LargerAndHigherPlacesArePreferred) {
   // With US actors both are read in the United States.
   EXPECT_EQ(places(a, *gazetteer_, {"USA"}),
             (std::vector<std::string>{"Birmingham=Birmingham/USA/city", "Georgia=Georgia/USA/admin1"}));
+}
+
+TEST_F(PlacesPipeline, EnglishNamesOfEuropeanCities) {
+  // GeoNames names both cities in the local language only (Genève, München); the English
+  // names are added by scripts/make-gazetteer. Geneva, Illinois is smaller and no seat.
+  const Article a = analysed(
+      "Armenian Foreign Minister Ararat Mirzoyan met Azerbaijani Foreign Minister Jeyhun Bayramov in "
+      "Geneva on Tuesday. The two ministers will meet again in Munich next month.");
+  EXPECT_EQ(places(a, *gazetteer_),
+            (std::vector<std::string>{"Geneva=Genève/CHE/seat", "Munich=München/DEU/seat"}));
 }
 
 TEST_F(PlacesPipeline, NamesOfPeopleAndOrganisationsAreNotPlaces) {
