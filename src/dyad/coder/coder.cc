@@ -115,12 +115,16 @@ class SequenceMatcher {
     const PatternToken& t = *tokens_[k];
     for (size_t p = pos; p < items_.size(); ++p) {
       if (p > pos && adjacent_[k] && items_[p - 1].kind == Item::kWord) return false;
-      Capture next = capture;
+      // A failed try is undone in place: copying the capture for every position was a
+      // tenth of the coder's time.
+      const size_t words = capture.words.size();
+      const int source = capture.source, target = capture.target, compound = capture.compound;
       size_t after = 0;
-      if (try_at(t, p, next, after) && step(k + 1, after, next)) {
-        capture = std::move(next);
-        return true;
-      }
+      if (try_at(t, p, capture, after) && step(k + 1, after, capture)) return true;
+      capture.words.resize(words);
+      capture.source = source;
+      capture.target = target;
+      capture.compound = compound;
     }
     return false;
   }
@@ -160,13 +164,17 @@ class SequenceMatcher {
   }
 
   bool synset_at(const std::string& name, size_t p, Capture& capture, size_t& after, int depth) const {
+    // Every member's first word to match is the word at p.
+    if (p >= items_.size() || items_[p].kind != Item::kWord) return false;
     const dict::Synset* synset = verbs_.synset(name);
     if (!synset || depth > 4) return false;
+    const std::string& form = forms_[items_[p].word];
     for (const dict::SynsetMember& member : synset->members) {
       if (!member.synset.empty()) {
         if (synset_at(member.synset, p, capture, after, depth + 1)) return true;
         continue;
       }
+      if (member.words.empty() || !may_start_at(member, form)) continue;
       // The member, its plural, and PETRARCH's spelling of the plural where it differs
       // (DAY: DAIES; PROCESS: PROCESES): whatever PETRARCH matches is matched.
       const std::string petrarch_plural =
@@ -197,6 +205,17 @@ class SequenceMatcher {
       }
     }
     return false;
+  }
+
+  // Whether `form` can be the first word this member matches (the cheap test before the
+  // full one): the word matched first, or when that is the last word, one of its plurals.
+  bool may_start_at(const dict::SynsetMember& member, const std::string& form) const {
+    const std::string& first = leftward_ ? member.words.back() : member.words.front();
+    if (form == first) return true;
+    if (member.plural.empty() || (member.words.size() > 1 && !leftward_)) return false;
+    if (form == member.plural) return true;
+    // PETRARCH's plural keeps all but the last letter of the word.
+    return form.size() >= first.size() && form.compare(0, first.size() - 1, first, 0, first.size() - 1) == 0;
   }
 
   const std::vector<const PatternToken*>& tokens_;

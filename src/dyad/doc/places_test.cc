@@ -73,10 +73,10 @@ TEST(Gazetteer, EnglishNamesOfCitiesAreIndexed) {
   // the English names (EXTRA_CITY_NAMES).
   const Gazetteer g = Gazetteer::load_default();
   const std::vector<std::pair<const char*, int64_t>> cities = {
-      {"Geneva", 2660646},   {"Munich", 2867714},  {"Cologne", 2886242},  {"Milan", 3173435},
-      {"Naples", 3172394},   {"Florence", 3176959}, {"Gothenburg", 2711537}, {"Antwerp", 2803138},
-      {"Frankfurt", 2925533}, {"Kyiv", 703448},    {"Odesa", 698740},     {"Basra", 99532},
-      {"Hodeidah", 79415},   {"Yangon", 1298824},  {"Bengaluru", 1277333}, {"Osaka", 1853909}};
+      {"Geneva", 2660646},    {"Munich", 2867714},   {"Cologne", 2886242},    {"Milan", 3173435},
+      {"Naples", 3172394},    {"Florence", 3176959}, {"Gothenburg", 2711537}, {"Antwerp", 2803138},
+      {"Frankfurt", 2925533}, {"Kyiv", 703448},      {"Odesa", 698740},       {"Basra", 99532},
+      {"Hodeidah", 79415},    {"Yangon", 1298824},   {"Bengaluru", 1277333},  {"Osaka", 1853909}};
   for (const auto& [name, id] : cities) {
     bool found = false;
     for (uint32_t i : g.lookup(name)) found = found || g.place(i).geonameid == id;
