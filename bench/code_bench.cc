@@ -4,11 +4,13 @@
 // parser, coder), doc::resolve_event_dates and doc::resolve_event_places (the document
 // stage), then the JSON Lines event writer (into a null stream). The dictionaries, the
 // model, the codebook, the gazetteer and the articles are loaded once. Counters:
-//   BM_CodeArticles/threads:N/fast:F
+//   BM_CodeArticles/threads:N/fast:F/db:D
 //                              sentences/s and events/s of a whole pass over the corpus,
 //                              articles coded in batches of 64 with parallel_for on N
 //                              threads, as `dyad code --threads N` does (real time);
-//                              fast:1 is `--speed fast` (DecodeSettings::fast())
+//                              fast:1 is `--speed fast` (DecodeSettings::fast()); db:1
+//                              writes a new SQLite database (`--out FILE.db`: event
+//                              groups, transactions) instead of JSON Lines
 //   BM_CoderOnly               sentences/s of Coder::code alone, on sentences already
 //                              split and parsed: the coder's share of the time
 // Run: build/release/bench/code_bench ($DYAD_SHARED_DATA names another data directory)
@@ -30,10 +32,12 @@
 #include "dyad/dict/cameo_codebook.h"
 #include "dyad/dict/dictionary_set.h"
 #include "dyad/doc/document.h"
+#include "dyad/doc/near_duplicates.h"
 #include "dyad/doc/places.h"
 #include "dyad/io/article_stream.h"
 #include "dyad/nlp/pipeline.h"
 #include "dyad/store/event_writer.h"
+#include "dyad/store/sqlite_store.h"
 #include "dyad/text/front_end.h"
 
 namespace {
@@ -106,52 +110,78 @@ class NullBuffer : public std::streambuf {
   std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
 };
 
+// One pass over the corpus as cmd_code.cc makes it: batches coded in parallel, then in
+// input order near-copy detection and writing. Returns the sentences coded.
+int64_t code_corpus(const Setup& s, const dyad::nlp::Pipeline& pipeline, int threads,
+                    dyad::store::EventWriter& writer) {
+  dyad::doc::NearDuplicateDetector detector;
+  std::vector<dyad::Article> batch;
+  std::vector<std::vector<dyad::Event>> events;
+  int64_t sentences = 0;
+  for (size_t first = 0; first < s.articles.size(); first += kBatchArticles) {
+    const size_t n = std::min(kBatchArticles, s.articles.size() - first);
+    batch.assign(s.articles.begin() + static_cast<ptrdiff_t>(first),
+                 s.articles.begin() + static_cast<ptrdiff_t>(first + n));
+    events.assign(n, {});
+    dyad::parallel_for(n, threads, [&](size_t i) {
+      dyad::coder::ArticleCoding coding = dyad::coder::code_article(batch[i], pipeline, *s.coder);
+      dyad::doc::resolve_actors_across_sentences(batch[i], coding);
+      events[i] = std::move(coding.events);
+      dyad::doc::resolve_event_dates(batch[i], events[i]);
+      dyad::doc::resolve_event_places(batch[i], events[i], *s.gazetteer);
+    });
+    for (size_t i = 0; i < n; ++i) {
+      batch[i].duplicate_of = detector.check(batch[i]).duplicate_of;
+      writer.write(batch[i], events[i]);
+      sentences += static_cast<int64_t>(batch[i].sentences.size());
+    }
+  }
+  return sentences;
+}
+
 void BM_CodeArticles(benchmark::State& state) {
   const Setup& s = setup();
   if (!s.ok) return state.SkipWithError("needs ../shared/data/petrarch/phoenix and news/wikinews/*.csv");
   const int threads = static_cast<int>(state.range(0));
   const dyad::nlp::Pipeline& pipeline = state.range(1) ? *s.fast_pipeline : *s.pipeline;
+  const bool database = state.range(2) != 0;
+  const dyad::store::RunInfo run{"bench", pipeline.checksum(), s.dicts.hash, "phoenix"};
+  const auto db_path = std::filesystem::temp_directory_path() / "dyad-code-bench.db";
   NullBuffer null_buffer;
   std::ostream null_stream(&null_buffer);
-  const auto writer =
-      dyad::store::make_event_writer(dyad::store::EventFormat::kJsonl, null_stream, s.codebook);
-  writer->begin({"bench", s.pipeline->checksum(), s.dicts.hash, "phoenix"});
-  std::vector<dyad::Article> batch;
-  std::vector<std::vector<dyad::Event>> events;
   int64_t sentences = 0;
+  uint64_t events = 0;
   for (auto _ : state) {
-    for (size_t first = 0; first < s.articles.size(); first += kBatchArticles) {
-      const size_t n = std::min(kBatchArticles, s.articles.size() - first);
-      batch.assign(s.articles.begin() + static_cast<ptrdiff_t>(first),
-                   s.articles.begin() + static_cast<ptrdiff_t>(first + n));
-      events.assign(n, {});
-      dyad::parallel_for(n, threads, [&](size_t i) {
-        dyad::coder::ArticleCoding coding = dyad::coder::code_article(batch[i], pipeline, *s.coder);
-        dyad::doc::resolve_actors_across_sentences(batch[i], coding);
-        events[i] = std::move(coding.events);
-        dyad::doc::resolve_event_dates(batch[i], events[i]);
-        dyad::doc::resolve_event_places(batch[i], events[i], *s.gazetteer);
-      });
-      for (size_t i = 0; i < n; ++i) {
-        writer->write(batch[i], events[i]);
-        sentences += static_cast<int64_t>(batch[i].sentences.size());
-      }
+    std::unique_ptr<dyad::store::EventWriter> writer;
+    if (database) {
+      // A new database each pass: coding into one that holds the articles adds nothing.
+      state.PauseTiming();
+      std::filesystem::remove(db_path);
+      state.ResumeTiming();
+      writer = std::make_unique<dyad::store::DatabaseWriter>(db_path, s.codebook);
+    } else {
+      writer = dyad::store::make_event_writer(dyad::store::EventFormat::kJsonl, null_stream, s.codebook);
     }
+    writer->begin(run);
+    sentences += code_corpus(s, pipeline, threads, *writer);
+    writer->end();
+    events += writer->events_written();
   }
-  writer->end();
+  std::filesystem::remove(db_path);
   state.counters["sentences/s"] =
       benchmark::Counter(static_cast<double>(sentences), benchmark::Counter::kIsRate);
-  state.counters["events/s"] =
-      benchmark::Counter(static_cast<double>(writer->events_written()), benchmark::Counter::kIsRate);
+  state.counters["events/s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
   state.counters["sentences"] = static_cast<double>(s.sentences);
-  state.counters["events"] = static_cast<double>(writer->events_written()) /
-                             static_cast<double>(std::max<int64_t>(state.iterations(), 1));
+  state.counters["events"] =
+      static_cast<double>(events) / static_cast<double>(std::max<int64_t>(state.iterations(), 1));
 }
 BENCHMARK(BM_CodeArticles)
-    ->ArgNames({"threads", "fast"})
-    ->Args({1, 0})
-    ->Args({2, 0})
-    ->Args({1, 1})
+    ->ArgNames({"threads", "fast", "db"})
+    ->Args({1, 0, 0})
+    ->Args({2, 0, 0})
+    ->Args({1, 1, 0})
+    ->Args({1, 0, 1})
+    ->Args({1, 1, 1})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 

@@ -84,9 +84,13 @@ bool minhash_signature(const Article& article, size_t n, MinHashSignature& out) 
       h = fnv1a(h, words[k]);
       h = fnv1a(h, " ");
     }
+    // Multiply-shift hashing (odd multipliers from the seeds): one multiply per value,
+    // and the loop vectorises; a full mix per value made this a seventh of `dyad code
+    // --speed fast`'s time.
+    const uint64_t mixed = splitmix64(h);
     for (size_t j = 0; j < kMinHashes; ++j) {
-      const uint32_t v = static_cast<uint32_t>(splitmix64(h ^ seed[j]) >> 32);
-      if (v < out[j]) out[j] = v;
+      const uint32_t v = static_cast<uint32_t>(((seed[j] | 1) * mixed + (seed[j] >> 17)) >> 32);
+      out[j] = std::min(out[j], v);
     }
   }
   return true;

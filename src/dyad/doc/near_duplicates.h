@@ -11,11 +11,11 @@
 // that has one shingle, all its words; an article without words has none and is never a
 // duplicate nor matched.
 //
-// Signature. 128 MinHash values: each shingle is hashed with FNV-1a 64 and mixed with
-// 128 fixed seeds (splitmix64 of 1..128), so signatures are the same on every run and
-// machine. The share of equal values estimates the Jaccard similarity of two articles'
-// shingle sets. Candidates come from LSH: 32 bands of 4 values; an article sharing a
-// band with an earlier one is compared on the whole signature.
+// Signature. 128 MinHash values: each shingle is hashed with FNV-1a 64 and splitmix64,
+// then with 128 multiply-shift hashes whose constants come from fixed seeds (splitmix64
+// of 1..128), so signatures are the same on every run and machine. The share of equal values estimates the
+// Jaccard similarity of two articles' shingle sets. Candidates come from LSH: 32 bands of 4 values; an
+// article sharing a band with an earlier one is compared on the whole signature.
 //
 // Decision. An article whose estimate with an earlier article is >= `threshold` (0.8)
 // is a duplicate of the earliest such article that is not itself a duplicate (so a copy
