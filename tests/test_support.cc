@@ -33,4 +33,17 @@ std::string all_messages(const Diagnostics& diags) {
   return out;
 }
 
+EventPlace geneva_place() {
+  EventPlace geneva;
+  geneva.name = "Genève";
+  geneva.country = "CHE";
+  geneva.admin1 = "Genève";
+  geneva.lat = 46.2022;
+  geneva.lon = 6.1457;
+  geneva.has_coordinates = true;
+  geneva.geonameid = 2660646;
+  geneva.feature = "seat";
+  return geneva;
+}
+
 }  // namespace dyad::testing

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "dyad/core/diagnostics.h"
+#include "dyad/core/event.h"
 
 namespace dyad::testing {
 
@@ -23,6 +24,10 @@ std::string read_file(const std::filesystem::path& path);
 bool has_message(const Diagnostics& diags, uint64_t line, std::string_view text);
 // Every collected diagnostic, "file:line: severity: message" a line, for failure output.
 std::string all_messages(const Diagnostics& diags);
+
+// Geneva as data/gazetteer/places.tsv has it (GeoNames 2660646, the canton's seat), for
+// tests of what is written and stored about an event's place.
+EventPlace geneva_place();
 
 }  // namespace dyad::testing
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dyad/core/utf8.h"
+#include "test_support.h"
 
 namespace dyad::store {
 namespace {
@@ -535,15 +536,7 @@ TEST(GdeltWriter, SixtyOneColumns) {
 // coordinates), event 3 in Syria (a country); the others have no place.
 std::vector<Event> placed_events() {
   std::vector<Event> events = make_events();
-  EventPlace& geneva = events[1].place;
-  geneva.name = "Genève";
-  geneva.country = "CHE";
-  geneva.admin1 = "Genève";
-  geneva.lat = 46.2022;
-  geneva.lon = 6.1457;
-  geneva.has_coordinates = true;
-  geneva.geonameid = 2660646;
-  geneva.feature = "seat";
+  events[1].place = dyad::testing::geneva_place();
   events[0].place.name = "Texas";
   events[0].place.country = "USA";
   events[0].place.admin1 = "Texas";

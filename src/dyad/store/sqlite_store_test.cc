@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "test_support.h"
+
 namespace dyad::store {
 namespace {
 
@@ -138,15 +140,7 @@ TEST_F(SqliteStoreTest, EventsCarryTheirPlace) {
   Input in = input();
   // a1's two RUSGOV->USAGOV mentions in Geneva (a city: a GeoNames id), a2's in Texas (a
   // division: none), so the 09-19 event of input() splits in two; a3's assault in Syria.
-  EventPlace geneva;
-  geneva.name = "Genève";
-  geneva.country = "CHE";
-  geneva.admin1 = "Genève";
-  geneva.lat = 46.2022;
-  geneva.lon = 6.1457;
-  geneva.has_coordinates = true;
-  geneva.geonameid = 2660646;
-  geneva.feature = "seat";
+  const EventPlace geneva = dyad::testing::geneva_place();
   EventPlace texas;
   texas.name = "Texas";
   texas.country = "USA";
