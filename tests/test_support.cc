@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace dyad::testing {
 
@@ -31,6 +32,45 @@ std::string all_messages(const Diagnostics& diags) {
   std::string out;
   for (const auto& m : diags.collected()) out += m.str() + "\n";
   return out;
+}
+
+Sentence parsed_sentence(const std::string& spec) {
+  Sentence s;
+  std::istringstream in(spec);
+  for (std::string item; in >> item;) {
+    Word w;
+    std::vector<std::string> parts;
+    std::istringstream fields(item);
+    for (std::string f; std::getline(fields, f, '/');) parts.push_back(f);
+    w.form = parts.at(0);
+    w.xpos = parts.at(1);
+    w.head = std::stoi(parts.at(2)) - 1;
+    w.deprel = parts.at(3);
+    w.lemma = parts.size() > 4 ? parts[4] : w.form;
+    const std::string& x = w.xpos;
+    w.upos = x.starts_with("NNP")     ? "PROPN"
+             : x.starts_with("NN")    ? "NOUN"
+             : x.starts_with("VB")    ? (w.deprel.starts_with("aux") || w.deprel == "cop" ? "AUX" : "VERB")
+             : x == "MD"              ? "AUX"
+             : x == "PRP"             ? "PRON"
+             : x == "JJ"              ? "ADJ"
+             : x == "DT"              ? "DET"
+             : x == "IN"              ? "ADP"
+             : x == "CC"              ? "CCONJ"
+             : x == "RB"              ? "ADV"
+             : x == "CD"              ? "NUM"
+             : (x == "," || x == ".") ? "PUNCT"
+                                      : "X";
+    w.token = static_cast<uint32_t>(s.words.size());
+    s.words.push_back(w);
+  }
+  for (uint32_t i = 0; i < s.words.size(); ++i) {
+    Token t;
+    t.first_word = i;
+    t.space_after = i + 1 < s.words.size() && s.words[i + 1].form != "," && s.words[i + 1].form != ".";
+    s.tokens.push_back(t);
+  }
+  return s;
 }
 
 EventPlace geneva_place() {

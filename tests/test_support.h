@@ -9,6 +9,7 @@
 
 #include "dyad/core/diagnostics.h"
 #include "dyad/core/event.h"
+#include "dyad/core/sentence.h"
 
 namespace dyad::testing {
 
@@ -24,6 +25,11 @@ std::string read_file(const std::filesystem::path& path);
 bool has_message(const Diagnostics& diags, uint64_t line, std::string_view text);
 // Every collected diagnostic, "file:line: severity: message" a line, for failure output.
 std::string all_messages(const Diagnostics& diags);
+
+// A parsed sentence written as "form/XPOS/head/deprel[/lemma]" items (head 1-based, 0
+// for the root; the lemma defaults to the form), one token per word with no space before
+// "," and "."; UPOS follows from the XPOS (and "aux"/"cop" make a verb AUX).
+Sentence parsed_sentence(const std::string& spec);
 
 // Geneva as data/gazetteer/places.tsv has it (GeoNames 2660646, the canton's seat), for
 // tests of what is written and stored about an event's place.

@@ -11,38 +11,7 @@
 namespace dyad::coder {
 namespace {
 
-// A parsed sentence written as "form/XPOS/head/deprel" items (head 1-based, 0 root),
-// UPOS derived from the XPOS. Trees are what the UD guidelines give these sentences.
-Sentence parsed(const std::string& spec) {
-  Sentence s;
-  std::istringstream in(spec);
-  for (std::string item; in >> item;) {
-    Word w;
-    std::vector<std::string> parts;
-    std::istringstream fields(item);
-    for (std::string f; std::getline(fields, f, '/');) parts.push_back(f);
-    w.form = parts.at(0);
-    w.xpos = parts.at(1);
-    w.head = std::stoi(parts.at(2)) - 1;
-    w.deprel = parts.at(3);
-    w.lemma = parts.size() > 4 ? parts[4] : w.form;
-    const std::string& x = w.xpos;
-    w.upos = x.starts_with("NNP")     ? "PROPN"
-             : x.starts_with("NN")    ? "NOUN"
-             : x.starts_with("VB")    ? (w.deprel.starts_with("aux") || w.deprel == "cop" ? "AUX" : "VERB")
-             : x == "PRP"             ? "PRON"
-             : x == "JJ"              ? "ADJ"
-             : x == "DT"              ? "DET"
-             : x == "IN"              ? "ADP"
-             : x == "CC"              ? "CCONJ"
-             : x == "RB"              ? "ADV"
-             : x == "CD"              ? "NUM"
-             : (x == "," || x == ".") ? "PUNCT"
-                                      : "X";
-    s.words.push_back(w);
-  }
-  return s;
-}
+Sentence parsed(const std::string& spec) { return testing::parsed_sentence(spec); }
 
 std::vector<std::string> triples(const SentenceCoding& c) {
   std::vector<std::string> out;

@@ -17,39 +17,7 @@ namespace {
 // 21 Wednesday, 22 Thursday, 23 Friday; 2017-01-02 Monday; 2016 is a leap year.
 constexpr int32_t kWednesday = 20160921;
 
-// A parsed sentence written as "form/XPOS/head/deprel" items (head 1-based, 0 root), as
-// the UD guidelines attach these words; one token per word, no space before "," and ".".
-Sentence parsed(const std::string& spec) {
-  Sentence s;
-  std::istringstream in(spec);
-  for (std::string item; in >> item;) {
-    Word w;
-    std::vector<std::string> parts;
-    std::istringstream fields(item);
-    for (std::string f; std::getline(fields, f, '/');) parts.push_back(f);
-    w.form = parts.at(0);
-    w.xpos = parts.at(1);
-    w.head = std::stoi(parts.at(2)) - 1;
-    w.deprel = parts.at(3);
-    w.lemma = w.form;
-    const std::string& x = w.xpos;
-    w.upos = x.starts_with("NNP")  ? "PROPN"
-             : x.starts_with("NN") ? "NOUN"
-             : x.starts_with("VB") ? (w.deprel.starts_with("aux") ? "AUX" : "VERB")
-             : x == "MD"           ? "AUX"
-             : x == "CD"           ? "NUM"
-                                   : "X";
-    w.token = static_cast<uint32_t>(s.words.size());
-    s.words.push_back(w);
-  }
-  for (uint32_t i = 0; i < s.words.size(); ++i) {
-    Token t;
-    t.first_word = i;
-    t.space_after = i + 1 < s.words.size() && s.words[i + 1].form != "," && s.words[i + 1].form != ".";
-    s.tokens.push_back(t);
-  }
-  return s;
-}
+Sentence parsed(const std::string& spec) { return testing::parsed_sentence(spec); }
 
 // "Russia [AUX] VERB Ukraine EXPRESSION ." with the expression attached to the verb as
 // a parser would: its prepositions ("on", "in") as case of the next word, its first
