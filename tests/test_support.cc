@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <vector>
 
 namespace dyad::testing {
@@ -71,6 +72,26 @@ Sentence parsed_sentence(const std::string& spec) {
     s.tokens.push_back(t);
   }
   return s;
+}
+
+namespace {
+dict::DictionarySet example_dictionaries() {
+  Diagnostics diags([](const Diagnostic&) {});
+  dict::DictionarySet dicts;
+  if (!dict::load_dictionary_set((source_dir() / "examples" / "dictionaries").string(), dicts, diags))
+    throw std::runtime_error("examples/dictionaries could not be read");
+  return dicts;
+}
+}  // namespace
+
+ExampleCoding::ExampleCoding()
+    : dicts(example_dictionaries()),
+      pipeline(nlp::Pipeline::load(nlp::find_default_model())),
+      coder(dicts, coder::CoderOptions{}) {}
+
+const ExampleCoding& example_coding() {
+  static const ExampleCoding coding;
+  return coding;
 }
 
 EventPlace geneva_place() {

@@ -7,9 +7,12 @@
 #include <string>
 #include <string_view>
 
+#include "dyad/coder/coder.h"
 #include "dyad/core/diagnostics.h"
 #include "dyad/core/event.h"
 #include "dyad/core/sentence.h"
+#include "dyad/dict/dictionary_set.h"
+#include "dyad/nlp/pipeline.h"
 
 namespace dyad::testing {
 
@@ -30,6 +33,17 @@ std::string all_messages(const Diagnostics& diags);
 // for the root; the lemma defaults to the form), one token per word with no space before
 // "," and "."; UPOS follows from the XPOS (and "aux"/"cop" make a verb AUX).
 Sentence parsed_sentence(const std::string& spec);
+
+// The committed model, the example dictionaries (examples/dictionaries) and a coder over
+// them, loaded once for the whole test program: the tests of the stages after the coder
+// run articles written for them through all of it.
+struct ExampleCoding {
+  ExampleCoding();
+  dict::DictionarySet dicts;
+  nlp::Pipeline pipeline;
+  coder::Coder coder;
+};
+const ExampleCoding& example_coding();
 
 // Geneva as data/gazetteer/places.tsv has it (GeoNames 2660646, the canton's seat), for
 // tests of what is written and stored about an event's place.

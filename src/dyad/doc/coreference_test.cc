@@ -19,17 +19,8 @@ namespace {
 class Coreference : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    Diagnostics diags([](const Diagnostic&) {});
-    dicts_ = new dict::DictionarySet;
-    ASSERT_TRUE(dict::load_dictionary_set((testing::source_dir() / "examples/dictionaries").string(), *dicts_,
-                                          diags));
-    pipeline_ = new nlp::Pipeline(nlp::Pipeline::load(nlp::find_default_model()));
-    coder_ = new coder::Coder(*dicts_, coder::CoderOptions{});
-  }
-  static void TearDownTestSuite() {
-    delete coder_;
-    delete pipeline_;
-    delete dicts_;
+    pipeline_ = &testing::example_coding().pipeline;
+    coder_ = &testing::example_coding().coder;
   }
 
   // "SENTENCE:SOURCE>TARGET:CODE" for every event, in order, with or without the
@@ -79,9 +70,8 @@ class Coreference : public ::testing::Test {
     return s;
   }
 
-  static inline dict::DictionarySet* dicts_ = nullptr;
-  static inline nlp::Pipeline* pipeline_ = nullptr;
-  static inline coder::Coder* coder_ = nullptr;
+  static inline const nlp::Pipeline* pipeline_ = nullptr;
+  static inline const coder::Coder* coder_ = nullptr;
 };
 
 TEST_F(Coreference, SurnameAfterTitleKeepsTheCode) {

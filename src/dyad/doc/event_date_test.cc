@@ -341,17 +341,8 @@ TEST(EventDate, IsoDateByPrecision) {
 class EventDatePipeline : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    Diagnostics diags([](const Diagnostic&) {});
-    dicts_ = new dict::DictionarySet;
-    ASSERT_TRUE(dict::load_dictionary_set((testing::source_dir() / "examples/dictionaries").string(), *dicts_,
-                                          diags));
-    pipeline_ = new nlp::Pipeline(nlp::Pipeline::load(nlp::find_default_model()));
-    coder_ = new coder::Coder(*dicts_, coder::CoderOptions{});
-  }
-  static void TearDownTestSuite() {
-    delete coder_;
-    delete pipeline_;
-    delete dicts_;
+    pipeline_ = &testing::example_coding().pipeline;
+    coder_ = &testing::example_coding().coder;
   }
 
   // "SOURCE>TARGET:CODE date precision 'text'" for every event, in order, the text being
@@ -387,9 +378,8 @@ class EventDatePipeline : public ::testing::Test {
       EXPECT_TRUE(std::find(got.begin(), got.end(), e) != got.end()) << "missing: " << e << "\ngot:" << all;
   }
 
-  static inline dict::DictionarySet* dicts_ = nullptr;
-  static inline nlp::Pipeline* pipeline_ = nullptr;
-  static inline coder::Coder* coder_ = nullptr;
+  static inline const nlp::Pipeline* pipeline_ = nullptr;
+  static inline const coder::Coder* coder_ = nullptr;
 };
 
 // Articles written for these tests. Story dates: Wednesday 2016-09-21 for the first two,
