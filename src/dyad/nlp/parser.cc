@@ -1634,6 +1634,11 @@ const std::vector<std::string>& Parser::labels() const {
   return model_ ? model_->labels : none;
 }
 
+void Parser::set_beam_width(int width) {
+  const bool greedy_model = model_ && model_->beam <= 1;
+  decode_width_ = width < 0 || greedy_model ? 0 : width;
+}
+
 int Parser::beam_width() const {
   if (!model_) return 0;
   return decode_width_ > 0 ? decode_width_ : std::max(model_->beam, 1);

@@ -79,8 +79,9 @@ class Parser {
   int beam_width() const;        // the width parse() decodes with (1: greedy)
   // Speed for accuracy: decode with this beam width instead of the one the model was
   // trained with (0: the model's). A narrower beam than trained is faster and less
-  // accurate; README's speed table has the figures.
-  void set_beam_width(int width) { decode_width_ = width < 0 ? 0 : width; }
+  // accurate; README's speed table has the figures. A greedy model stays greedy: its
+  // scores are not trained to rank whole sequences (a beam of 2 made EWT dev LAS 68).
+  void set_beam_width(int width);
 
   // For training (parser.cc).
   explicit Parser(std::unique_ptr<parser_detail::Model> model);

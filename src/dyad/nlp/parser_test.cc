@@ -264,6 +264,20 @@ TEST(ParserBeam, DecodesWithANarrowerBeam) {
   expect_same_parses(parsed(p, sentences), wide);
 }
 
+// A greedy model is not decoded with a beam: it was not trained to rank sequences.
+TEST(ParserGreedy, StaysGreedyWhenAskedForABeam) {
+  ParserTrainOptions opt;
+  opt.epochs = 4;
+  opt.seed = 3;
+  opt.beam = 0;
+  Parser p = train_parser(tiny_treebank(1, 60), {}, opt);
+  const std::vector<Sentence> sentences = tiny_treebank(34, 30);
+  const std::vector<Sentence> greedy = parsed(p, sentences);
+  p.set_beam_width(4);
+  EXPECT_EQ(p.beam_width(), 1);
+  expect_same_parses(parsed(p, sentences), greedy);
+}
+
 TEST(ParserBeam, DeterministicForSeedAndRoundTrips) {
   ParserTrainOptions opt;
   opt.epochs = 3;
