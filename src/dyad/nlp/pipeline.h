@@ -38,8 +38,8 @@ struct DecodeSettings {
 class Pipeline {
  public:
   // Throws ModelFormatError naming `path` when the file is missing, corrupt, of another
-  // format version, or lacks a section. Only the parser `settings` use is read (each
-  // adds about 0.1 s to the load).
+  // format version, or lacks a section. The whole file is decompressed, but only the
+  // parser `settings` use is built (building one takes about 0.1 s).
   static Pipeline load(const std::string& path, const DecodeSettings& settings = {});
 
   // Fills Word::upos, xpos, lemma, head and deprel from Word::form. Thread-safe.
