@@ -1,9 +1,9 @@
 // Speed of `dyad code` (issue #5): wikinews articles (../shared/data/news/wikinews) to
 // events with the whole Phoenix dictionary set (../shared/data/petrarch/phoenix), on the
 // path cmd_code.cc takes: coder::code_article per article (front end, tagger, lemmatiser,
-// parser, coder), doc::resolve_event_dates and doc::resolve_event_places (the document
-// stage), then the JSON Lines event writer (into a null stream). The dictionaries, the
-// model, the codebook, the gazetteer and the articles are loaded once. Counters:
+// parser, coder), doc::resolve_document (the document stage: actors across sentences,
+// dates, places, domestic actors' countries), then the JSON Lines event writer (into a null stream). The
+// dictionaries, the model, the codebook, the gazetteer and the articles are loaded once. Counters:
 //   BM_CodeArticles/threads:N/fast:F/db:D
 //                              sentences/s and events/s of a whole pass over the corpus,
 //                              articles coded in batches of 64 with parallel_for on N
@@ -125,10 +125,8 @@ int64_t code_corpus(const Setup& s, const dyad::nlp::Pipeline& pipeline, int thr
     events.assign(n, {});
     dyad::parallel_for(n, threads, [&](size_t i) {
       dyad::coder::ArticleCoding coding = dyad::coder::code_article(batch[i], pipeline, *s.coder);
-      dyad::doc::resolve_actors_across_sentences(batch[i], coding);
+      dyad::doc::resolve_document(batch[i], coding, *s.gazetteer);
       events[i] = std::move(coding.events);
-      dyad::doc::resolve_event_dates(batch[i], events[i]);
-      dyad::doc::resolve_event_places(batch[i], events[i], *s.gazetteer);
     });
     for (size_t i = 0; i < n; ++i) {
       batch[i].duplicate_of = detector.check(batch[i]).duplicate_of;

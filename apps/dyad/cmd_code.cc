@@ -127,11 +127,9 @@ struct CodeCommand {
       mentions.assign(batch.size(), {});
       parallel_for(batch.size(), threads, [&](size_t i) {
         coder::ArticleCoding coding = coder::code_article(batch[i], pipeline, coder);
-        doc::resolve_actors_across_sentences(batch[i], coding);
+        doc::resolve_document(batch[i], coding, gazetteer);
         events[i] = std::move(coding.events);
         if (!new_actors.empty()) mentions[i] = std::move(coding.mentions);
-        doc::resolve_event_dates(batch[i], events[i]);
-        doc::resolve_event_places(batch[i], events[i], gazetteer);
       });
       for (size_t i = 0; i < batch.size(); ++i) {
         // In input order, so that the original of a copy is the one read first.

@@ -12,6 +12,7 @@
 #include "command.h"
 #include "dyad/coder/petrarch_eval.h"
 #include "dyad/coder/plover_eval.h"
+#include "dyad/doc/document.h"
 #include "dyad/nlp/pipeline_eval.h"
 #include "dyad/text/segmentation_eval.h"
 #include "model_choice.h"
@@ -144,6 +145,7 @@ struct EvalPloverOptions {
   std::vector<std::string> set;  // NAME=VALUE coder options over the dictionaries' config
   bool verbose = false;
   bool trace = false;
+  bool sentences_only = false;  // leave out the document stage
 };
 
 void print_plover_row(const char* name, const coder::PloverCounts& c) {
@@ -206,7 +208,15 @@ int run_eval_plover(const EvalPloverOptions& opt) {
   const auto start = std::chrono::steady_clock::now();
   coder::PloverEvalResult result;
   try {
-    result = coder::evaluate_plover(opt.gold, dicts, pipeline, codebook, options, diags, opt.trace);
+    coder::DocumentStage document;
+    std::shared_ptr<const doc::Gazetteer> gazetteer;
+    if (!opt.sentences_only) {
+      gazetteer = std::make_shared<const doc::Gazetteer>(doc::Gazetteer::load_default());
+      document = [gazetteer](const Article& article, coder::ArticleCoding& coding) {
+        doc::resolve_document(article, coding, *gazetteer);
+      };
+    }
+    result = coder::evaluate_plover(opt.gold, dicts, pipeline, codebook, options, diags, opt.trace, document);
   } catch (const std::exception& ex) {
     fmt::print(stderr, "dyad eval plover: {}\n", ex.what());
     return 1;
@@ -304,6 +314,9 @@ const CommandRegistration kEval(50, [](CLI::App& root, CLI::App*& sub) -> Runner
   plover_cmd->add_flag("-v,--verbose", plover_opt->verbose,
                        "Show each text with a missed or spurious event: gold, Dyad's events and patterns");
   plover_cmd->add_flag("--trace", plover_opt->trace, "Like -v, with the coder's trace of each verb");
+  plover_cmd->add_flag("--sentences-only", plover_opt->sentences_only,
+                       "Score the coder's events as they are, without the document stage `dyad code` runs "
+                       "(actors across sentences, domestic actors' countries)");
 
   const auto places = add_eval_places(*sub);
   const auto coref = add_eval_coref(*sub);

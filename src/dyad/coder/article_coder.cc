@@ -1,5 +1,7 @@
 #include "dyad/coder/article_coder.h"
 
+#include <algorithm>
+
 #include "dyad/text/front_end.h"
 
 namespace dyad::coder {
@@ -14,18 +16,19 @@ int32_t compact_date(const std::string& iso) {
   return value;
 }
 
-ArticleCoding code_article(Article& article, const nlp::Pipeline& pipeline, const Coder& coder) {
+ArticleCoding code_article(Article& article, const nlp::Pipeline& pipeline, const Coder& coder, bool trace) {
   ArticleCoding out;
   text::analyse(article);
   const int32_t date = compact_date(article.story_date);
   for (uint32_t s = 0; s < article.sentences.size(); ++s) {
     pipeline.annotate(article.sentences[s]);
-    SentenceCoding coding = coder.code(article.sentences[s], date, s);
+    SentenceCoding coding = coder.code(article.sentences[s], date, s, trace);
+    for (std::string& line : coding.trace) out.trace.push_back(std::move(line));
+    out.discarded = std::max(out.discarded, coding.discarded);
     if (coding.discarded == Discarded::kStory) {
       out.events.clear();
       out.mentions.clear();
       out.unresolved.clear();
-      out.story_discarded = true;
       break;
     }
     for (Event& e : coding.events) out.events.push_back(std::move(e));

@@ -602,8 +602,10 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
     if (best_capture.compound >= 0 && best_capture.compound_before_verb)
       source = target = best_capture.compound;
     if (best_capture.compound >= 0 && !best_capture.compound_before_verb) target = best_capture.compound;
-    const bool swap = passive && agent >= 0 && best_capture.source < 0 && best_capture.target < 0 &&
-                      best_capture.compound < 0;
+    // The agent of a passive is its doer even when an active pattern's '+' took it
+    // ("a camp was attacked by militiamen with machetes" against '* + WITH MACHETES').
+    const bool swap = passive && agent >= 0 && best_capture.source < 0 &&
+                      (best_capture.target < 0 || best_capture.target == agent) && best_capture.compound < 0;
     if (swap) {
       source = agent;
       target = passive_subject;

@@ -27,17 +27,20 @@ class CoderTest : public ::testing::Test {
         "&NEGAUX\n"
         "+DID N'T\n"
         "+WILL NOT\n"
-        "--- CRITICIZE [111] ---\n"    // 4
-        "CRITICIZE\n"                  // 5
-        "- &NEGAUX * [---]\n"          // 6 a negated criticism is not one
-        "- * HARSHLY [112]\n"          // 7
-        "--- VISIT [042:043] ---\n"    // 8
-        "VISIT\n"                      // 9
-        "--- AGREE [030] ---\n"        // 10
-        "AGREE\n"                      // 11
-        "- % * [030:030]\n"            // 12
-        "--- CONFISCATE [1711] ---\n"  // 13
-        "WIRE_+TAP\n");                // 14
+        "--- CRITICIZE [111] ---\n"      // 4
+        "CRITICIZE\n"                    // 5
+        "- &NEGAUX * [---]\n"            // 6 a negated criticism is not one
+        "- * HARSHLY [112]\n"            // 7
+        "--- VISIT [042:043] ---\n"      // 8
+        "VISIT\n"                        // 9
+        "--- AGREE [030] ---\n"          // 10
+        "AGREE\n"                        // 11
+        "- % * [030:030]\n"              // 12
+        "--- CONFISCATE [1711] ---\n"    // 13
+        "WIRE_+TAP\n"                    // 14
+        "--- ATTACK [190] ---\n"         // 15
+        "ATTACK\n"                       // 16
+        "- * + WITH MACHETES [182]\n");  // 17
     dicts_.verbs = dict::read_verb_dictionary(verbs, "t.verbs", diags_);
     dicts_.actors.load_string(
         "RUSSIA [RUS]\n"
@@ -87,6 +90,16 @@ TEST_F(CoderTest, PassiveWithAgentSwapsRoles) {
       "Ukraine/NNP/3/nsubj:pass was/VBD/3/aux:pass criticized/VBN/0/root by/IN/5/case "
       "Russia/NNP/3/obl:agent");
   EXPECT_EQ(triples(c), std::vector<std::string>{"RUS>UKR:111"});
+}
+
+// An active pattern's '+' may take the agent of a passive ("attacked by Russia with
+// machetes"); the agent is still the doer.
+TEST_F(CoderTest, PassiveAgentTakenByAPatternIsStillTheSource) {
+  const auto c = code(
+      "Ukraine/NNP/3/nsubj:pass was/VBD/3/aux:pass attacked/VBN/0/root by/IN/5/case "
+      "Russia/NNP/3/obl:agent with/IN/7/case machetes/NNS/3/obl");
+  EXPECT_EQ(triples(c), std::vector<std::string>{"RUS>UKR:182"});
+  EXPECT_EQ(c.events.at(0).pattern, "t.verbs:17");
 }
 
 TEST_F(CoderTest, AgentlessPassiveLeavesTheSourceUnknown) {

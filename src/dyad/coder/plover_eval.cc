@@ -12,7 +12,6 @@
 #include <unordered_map>
 
 #include "dyad/dict/actor_code.h"
-#include "dyad/text/front_end.h"
 
 namespace dyad::coder {
 namespace {
@@ -34,18 +33,6 @@ std::vector<T> minus(const std::vector<T>& a, const std::vector<T>& b) {
 template <typename T>
 size_t common(const std::vector<T>& a, const std::vector<T>& b) {
   return a.size() - minus(a, b).size();
-}
-
-// "2000-01-01" -> 20000101; 0 when it is not such a date.
-int32_t compact_date(const std::string& iso) {
-  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return 0;
-  int32_t value = 0;
-  for (size_t i = 0; i < iso.size(); ++i) {
-    if (i == 4 || i == 7) continue;
-    if (iso[i] < '0' || iso[i] > '9') return 0;
-    value = value * 10 + (iso[i] - '0');
-  }
-  return value;
 }
 
 std::string string_field(const nlohmann::json& object, const char* key) {
@@ -220,7 +207,8 @@ std::vector<PloverRecordResult> read_plover_gold(const std::filesystem::path& fi
 
 PloverEvalResult evaluate_plover(const std::filesystem::path& gold_file, const dict::DictionarySet& dicts,
                                  const nlp::Pipeline& pipeline, const dict::CameoCodebook& codebook,
-                                 const CoderOptions& options, Diagnostics& diags, bool trace) {
+                                 const CoderOptions& options, Diagnostics& diags, bool trace,
+                                 const DocumentStage& document) {
   PloverEvalResult result;
   std::vector<PloverRecordResult> items =
       read_plover_gold(gold_file, diags, &result.gold_records, &result.skipped);
@@ -231,26 +219,20 @@ PloverEvalResult evaluate_plover(const std::filesystem::path& gold_file, const d
     article.text = item.text;
     article.story_date = item.date;
     article.origin = {gold_file.string(), 0};
-    text::analyse(article);
-    const int32_t date = compact_date(article.story_date);
-    for (uint32_t i = 0; i < article.sentences.size(); ++i) {
-      Sentence& sentence = article.sentences[i];
-      pipeline.annotate(sentence);
-      SentenceCoding coding = coder.code(sentence, date, i, trace);
-      item.discarded = std::max(item.discarded, coding.discarded);
-      for (const Event& e : coding.events) {
-        PloverPrediction p;
-        p.sentence = i;
-        p.source = e.source.code;
-        p.target = e.target.code;
-        p.cameo = e.code;
-        p.pattern = e.pattern;
-        p.pattern_text = e.pattern_text;
-        item.events.push_back(std::move(p));
-      }
-      for (std::string& line : coding.trace) item.trace.push_back(std::move(line));
+    ArticleCoding coding = code_article(article, pipeline, coder, trace);
+    if (document) document(article, coding);
+    item.discarded = coding.discarded;
+    for (const Event& e : coding.events) {
+      PloverPrediction p;
+      p.sentence = e.sentence_index;
+      p.source = e.source.code;
+      p.target = e.target.code;
+      p.cameo = e.code;
+      p.pattern = e.pattern;
+      p.pattern_text = e.pattern_text;
+      item.events.push_back(std::move(p));
     }
-    if (item.discarded == Discarded::kStory) item.events.clear();
+    item.trace = std::move(coding.trace);
     score_record(item, codebook);
     result.add(std::move(item));
   }

@@ -23,11 +23,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "dyad/coder/article_coder.h"
 #include "dyad/coder/coder.h"
 #include "dyad/dict/cameo_codebook.h"
 #include "dyad/nlp/pipeline.h"
@@ -131,10 +133,16 @@ struct PloverEvalResult {
 std::vector<PloverRecordResult> read_plover_gold(const std::filesystem::path& file, Diagnostics& diags,
                                                  size_t* gold_records = nullptr, size_t* skipped = nullptr);
 
-// Reads `gold_file`, codes each text with `dicts` and `pipeline` and scores it. Throws as
-// read_plover_gold does.
+// What runs on each coded text before it is scored: the document stage, which lives
+// after the coder (doc/document.h: resolve_document), so the caller passes it in.
+using DocumentStage = std::function<void(const Article& article, ArticleCoding& coding)>;
+
+// Reads `gold_file`, codes each text as one article with `dicts` and `pipeline`
+// (code_article, then `document` when given) and scores it. Throws as read_plover_gold
+// does.
 PloverEvalResult evaluate_plover(const std::filesystem::path& gold_file, const dict::DictionarySet& dicts,
                                  const nlp::Pipeline& pipeline, const dict::CameoCodebook& codebook,
-                                 const CoderOptions& options, Diagnostics& diags, bool trace = false);
+                                 const CoderOptions& options, Diagnostics& diags, bool trace = false,
+                                 const DocumentStage& document = {});
 
 }  // namespace dyad::coder

@@ -228,6 +228,36 @@ TEST_F(PloverFileTest, RecordsSharingATextAreOneItem) {
   EXPECT_TRUE(items[0].gold[1].targets.empty());
 }
 
+// Each text is coded as an article (code_article) and the caller's document stage runs
+// on it before scoring, as `dyad eval plover` runs doc::resolve_document.
+TEST_F(PloverFileTest, TheDocumentStageRunsBeforeScoring) {
+  const auto path = write("gold.json", R"([
+    {"id": "r1", "event": "DISAPPROVE", "text": "Russian Foreign Minister Sergey Lavrov criticized Washington.",
+     "source": [{"actorText": "Lavrov", "code": "RUS"}], "target": [{"actorText": "Washington", "code": "USA"}]}
+  ])");
+  const testing::ExampleCoding& example = testing::example_coding();
+  Diagnostics diags;
+  const auto score = [&](const DocumentStage& document) {
+    return evaluate_plover(path, example.dicts, example.pipeline, committed_codebook(),
+                           example.coder.options(), diags, false, document);
+  };
+  const PloverEvalResult plain = score({});
+  ASSERT_EQ(plain.records.size(), 1u);
+  EXPECT_EQ(plain.triples.correct, 1u);  // RUSGOV > USAGOV : 111, ACCUSE
+
+  size_t calls = 0;
+  const PloverEvalResult changed = score([&](const Article& article, ArticleCoding& coding) {
+    ++calls;
+    EXPECT_EQ(article.sentences.size(), 1u);
+    for (Event& e : coding.events) e.source.code = "FRAGOV";
+  });
+  EXPECT_EQ(calls, 1u);
+  EXPECT_EQ(changed.types.correct, 1u);
+  EXPECT_EQ(changed.triples.correct, 0u);
+  ASSERT_EQ(changed.records[0].events.size(), 1u);
+  EXPECT_EQ(changed.records[0].events[0].source, "FRAGOV");
+}
+
 // The dev set coded with the Phoenix dictionaries. Counts derived without Dyad:
 //   python3 -c "import json; d=json.load(open('plover/PLOVER_GSR_dev.json'));
 //     m={'DEMAND':'REQUEST','DISAPPROVE':'ACCUSE','FIGHT':'ASSAULT','INVESTIGATE':'ACCUSE'};

@@ -1,6 +1,7 @@
 #include "dyad/doc/document.h"
 
 #include "dyad/coder/article_coder.h"
+#include "dyad/doc/domestic_actors.h"
 #include "dyad/doc/event_date.h"
 
 namespace dyad::doc {
@@ -16,6 +17,13 @@ void resolve_event_dates(const Article& article, std::vector<Event>& events) {
     event.date_precision = date.precision;
     event.date_words = std::move(date.words);
   }
+}
+
+void resolve_document(const Article& article, coder::ArticleCoding& coding, const Gazetteer& gazetteer) {
+  resolve_actors_across_sentences(article, coding);
+  resolve_event_dates(article, coding.events);
+  resolve_event_places(article, coding.events, gazetteer);
+  assign_domestic_countries(coding.mentions, coding.events);
 }
 
 }  // namespace dyad::doc

@@ -2,15 +2,19 @@
 
 // The document stage (issue #7): what needs the whole article rather than one sentence.
 // It runs after the coder (coder/article_coder.h) on an article's events, and before
-// the writers. So far: event dates (event_date.h), actors across sentences
-// (coreference.h: resolve_actors_across_sentences, run before the dates) and event
-// places (places.h: resolve_event_places, run after them).
+// the writers: resolve_document runs every step in order:
+//   1. actors across sentences (coreference.h: resolve_actors_across_sentences);
+//   2. event dates (event_date.h, resolve_event_dates below);
+//   3. event places (places.h: resolve_event_places);
+//   4. the countries of domestic actors (domestic_actors.h: assign_domestic_countries).
 
 #include <vector>
 
+#include "dyad/coder/article_coder.h"
 #include "dyad/core/article.h"
 #include "dyad/core/event.h"
 #include "dyad/doc/coreference.h"
+#include "dyad/doc/places.h"
 
 namespace dyad::doc {
 
@@ -20,5 +24,9 @@ namespace dyad::doc {
 // sentences tagged and parsed). Events whose sentence or verb index is out of range
 // are left unresolved (date 0: writers use the story date).
 void resolve_event_dates(const Article& article, std::vector<Event>& events);
+
+// The whole document stage, as `dyad code` runs it, on coding.events of `article`
+// (tagged and parsed by code_article, which gave `coding`). Reads `gazetteer` only.
+void resolve_document(const Article& article, coder::ArticleCoding& coding, const Gazetteer& gazetteer);
 
 }  // namespace dyad::doc

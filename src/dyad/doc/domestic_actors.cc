@@ -1,0 +1,72 @@
+#include "dyad/doc/domestic_actors.h"
+
+#include <algorithm>
+
+#include "dyad/dict/actor_code.h"
+#include "dyad/dict/dict_stats.h"
+
+namespace dyad::doc {
+namespace {
+
+bool is_agent_only(const std::string& code) {
+  return code.size() > 3 && code.compare(0, 3, "---") == 0 && code.size() % 3 == 0;
+}
+
+// The one country the sentence's mentions name; "" for none or several.
+std::string sentence_country(const std::vector<Mention>& mentions, bool& several) {
+  std::string found;
+  several = false;
+  for (const Mention& m : mentions)
+    for (const std::string& code : m.codes)
+      // A code may hold alternatives joined by '/': each is read.
+      for (size_t begin = 0; begin <= code.size();) {
+        size_t end = code.find('/', begin);
+        if (end == std::string::npos) end = code.size();
+        const std::string c = country_of_code(code.substr(begin, end - begin));
+        if (!c.empty()) {
+          if (found.empty()) {
+            found = c;
+          } else if (c != found) {
+            several = true;
+            return "";
+          }
+        }
+        begin = end + 1;
+      }
+  return found;
+}
+
+}  // namespace
+
+std::string country_of_code(const std::string& code) {
+  if (code.size() < 3 || code.front() == '"') return "";
+  std::string country = dict::split_actor_country(code).country;
+  if (country.size() != 3 ||
+      !std::all_of(country.begin(), country.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    return "";
+  if (dict::is_organisation_prefix(country) || dict::is_cameo_region(country) ||
+      dict::is_sector_code(country))
+    return "";
+  return country;
+}
+
+void assign_domestic_countries(const std::vector<std::vector<Mention>>& mentions,
+                               std::vector<Event>& events) {
+  for (Event& event : events) {
+    for (EventActor* side : {&event.source, &event.target}) {
+      if (!is_agent_only(side->code)) continue;
+      std::string country;
+      bool several = false;
+      if (event.sentence_index < mentions.size())
+        country = sentence_country(mentions[event.sentence_index], several);
+      if (country.empty() && !several && event.place.known() && !event.place.country.empty())
+        country = event.place.country;
+      if (country.empty()) continue;
+      std::string code = country + side->code.substr(3);
+      const EventActor& other = side == &event.source ? event.target : event.source;
+      if (code != other.code) side->code = std::move(code);  // never an actor acting on itself
+    }
+  }
+}
+
+}  // namespace dyad::doc

@@ -1,0 +1,34 @@
+#pragma once
+
+// Domestic actors: a side the dictionaries know only by its role ("the president",
+// "rebels", "a judge": "---GOV", "---REB", "---JUD") is given the country its sentence
+// is about, as the PLOVER and ICEWS coding rules do for domestic actors. "Rebels in the
+// Ivory Coast dismissed an appeal from the president" is CIVREB -> CIVGOV.
+//
+// The country is, in this order:
+//   - the one country the sentence's coded noun phrases name (their codes' country parts;
+//     organisations and regions are not countries), when they name exactly one;
+//   - else, when they name none, the country of the event's place (doc/places.h).
+// Two or more countries in the sentence leave the side as it is: "the minister" in a
+// sentence naming Russia and Ukraine could be either's.
+
+#include <string>
+#include <vector>
+
+#include "dyad/core/event.h"
+#include "dyad/core/mention.h"
+
+namespace dyad::doc {
+
+// The country (ISO 3166 alpha-3) of an actor code when it names one: "RUSGOV" -> "RUS";
+// "" for an unknown side, an agent alone ("---GOV"), an organisation (IGO..., NGO...), a
+// CAMEO region (EUR, AFR, ...) or a new actor ("\"TEXT\"").
+std::string country_of_code(const std::string& code);
+
+// Sets the country of every side of `events` whose code is an agent alone ("---" and
+// sector codes), as described above. `mentions` holds each sentence's noun phrases
+// (coder::ArticleCoding::mentions, indexed by sentence); events' places are read, so
+// this runs after resolve_event_places.
+void assign_domestic_countries(const std::vector<std::vector<Mention>>& mentions, std::vector<Event>& events);
+
+}  // namespace dyad::doc
