@@ -697,13 +697,21 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
     event_words.insert(event_words.end(), best_capture.words.begin(), best_capture.words.end());
     std::sort(event_words.begin(), event_words.end());
     bool emitted = false;
+    const auto distinct_phrases_of_one_country = [&](const std::string& code, int a, int b) {
+      return code.size() == 3 && code != "---" && a >= 0 && b >= 0 && a != b &&
+             !out.mentions[static_cast<size_t>(a)].compound() &&
+             !out.mentions[static_cast<size_t>(b)].compound();
+    };
     const auto emit = [&](const std::string& event_code, const std::vector<std::string>& from,
                           int from_mention, const std::vector<std::string>& to, int to_mention,
                           bool reverse) {
       if (event_code.empty() || event_code == "---") return;
       for (const std::string& s : from)
         for (const std::string& t : to) {
-          if (s == t) continue;
+          // An actor does not act on itself, except a country as two phrases ("Iraqi Kurds
+          // demonstrated ... calling for independence from Iraq": IRQ -> IRQ), as PLOVER
+          // codes domestic events; a member of two compounds is still skipped.
+          if (s == t && !distinct_phrases_of_one_country(s, from_mention, to_mention)) continue;
           // require_dyad: an unknown side is kept apart, for the document stage to
           // resolve from other sentences (doc/coreference.h), when it is a noun phrase.
           const bool unknown = options_.require_dyad && (s == "---" || t == "---");

@@ -102,6 +102,17 @@ TEST_F(CoderTest, PassiveAgentTakenByAPatternIsStillTheSource) {
   EXPECT_EQ(c.events.at(0).pattern, "t.verbs:17");
 }
 
+// Two phrases naming one country are a domestic event, as PLOVER codes them ("Iraqi
+// Kurds ... from Iraq"); one phrase, or a country in two compounds, is not.
+TEST_F(CoderTest, OneCountryInTwoPhrasesIsADomesticEvent) {
+  EXPECT_EQ(triples(code("Russian/JJ/2/amod people/NNS/3/nsubj criticized/VBD/0/root Russia/NNP/3/obj")),
+            std::vector<std::string>{"RUS>RUS:111"});
+  EXPECT_TRUE(code("Russia/NNP/2/nsubj criticized/VBD/0/root itself/PRP/2/obj").events.empty());
+  EXPECT_EQ(triples(code("Russia/NNP/4/nsubj and/CC/3/cc China/NNP/1/conj criticized/VBD/0/root "
+                         "Russia/NNP/4/obj and/CC/7/cc Ukraine/NNP/5/conj")),
+            (std::vector<std::string>{"CHN>RUS:111", "CHN>UKR:111", "RUS>UKR:111"}));
+}
+
 TEST_F(CoderTest, AgentlessPassiveLeavesTheSourceUnknown) {
   const std::string s = "Ukraine/NNP/3/nsubj:pass was/VBD/3/aux:pass criticized/VBN/0/root";
   EXPECT_TRUE(code(s).events.empty());  // require_dyad
