@@ -1,6 +1,7 @@
 #include "dyad/doc/domestic_actors.h"
 
 #include <algorithm>
+#include <map>
 
 #include "dyad/dict/actor_code.h"
 #include "dyad/dict/dict_stats.h"
@@ -36,6 +37,24 @@ std::string sentence_country(const std::vector<Mention>& mentions, bool& several
   return found;
 }
 
+// The country most of the article's coded phrases name, when it is named at least
+// twice and more often than every other country together; "" otherwise.
+std::string article_country(const std::vector<std::vector<Mention>>& mentions) {
+  std::map<std::string, size_t> counts;
+  size_t total = 0;
+  for (const auto& sentence : mentions)
+    for (const Mention& m : sentence)
+      for (const std::string& code : m.codes) {
+        const std::string c = country_of_code(code);
+        if (c.empty()) continue;
+        ++counts[c];
+        ++total;
+      }
+  for (const auto& [country, n] : counts)
+    if (n >= 2 && 2 * n > total) return country;
+  return "";
+}
+
 }  // namespace
 
 std::string country_of_code(const std::string& code) {
@@ -52,6 +71,7 @@ std::string country_of_code(const std::string& code) {
 
 void assign_domestic_countries(const std::vector<std::vector<Mention>>& mentions,
                                std::vector<Event>& events) {
+  const std::string main_country = article_country(mentions);
   for (Event& event : events) {
     for (EventActor* side : {&event.source, &event.target}) {
       if (!is_agent_only(side->code)) continue;
@@ -61,6 +81,7 @@ void assign_domestic_countries(const std::vector<std::vector<Mention>>& mentions
         country = sentence_country(mentions[event.sentence_index], several);
       if (country.empty() && !several && event.place.known() && !event.place.country.empty())
         country = event.place.country;
+      if (country.empty() && !several) country = main_country;
       if (country.empty()) continue;
       std::string code = country + side->code.substr(3);
       const EventActor& other = side == &event.source ? event.target : event.source;

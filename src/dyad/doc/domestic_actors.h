@@ -8,7 +8,9 @@
 // The country is, in this order:
 //   - the one country the sentence's coded noun phrases name (their codes' country parts;
 //     organisations and regions are not countries), when they name exactly one;
-//   - else, when they name none, the country of the event's place (doc/places.h).
+//   - else, when they name none, the country of the event's place (doc/places.h);
+//   - else, when the sentence names none, the article's country: the one its coded
+//     phrases name at least twice and more often than all other countries together.
 // Two or more countries in the sentence leave the side as it is: "the minister" in a
 // sentence naming Russia and Ukraine could be either's.
 

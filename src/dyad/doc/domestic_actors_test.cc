@@ -72,6 +72,25 @@ TEST(DomesticActors, ThePlaceWhenTheSentenceNamesNoCountry) {
   EXPECT_EQ(events[0].target.code, "CIVOPP");
 }
 
+TEST(DomesticActors, TheArticlesCountryWhenTheSentenceNamesNone) {
+  // Zimbabwe named three times against one South Africa: "the opposition" of a sentence
+  // naming no country is Zimbabwe's.
+  std::vector<std::vector<Mention>> mentions = {{mention({"ZWEGOV"}), mention({"ZAF"})},
+                                                {mention({"ZWE"})},
+                                                {mention({"ZWEELI"}), mention({"---OPP"})},
+                                                {mention({"---GOV"}), mention({"---OPP"})}};
+  std::vector<Event> events = {event("---GOV", "---OPP", 3)};
+  assign_domestic_countries(mentions, events);
+  EXPECT_EQ(events[0].source.code, "ZWEGOV");
+  EXPECT_EQ(events[0].target.code, "ZWEOPP");
+  // No majority (two and two): nothing.
+  mentions[1] = {mention({"ZWE"}), mention({"ZAFGOV"})};
+  mentions[2] = {mention({"---OPP"})};
+  events = {event("---GOV", "---OPP", 3)};
+  assign_domestic_countries(mentions, events);
+  EXPECT_EQ(events[0].source.code, "---GOV");
+}
+
 TEST(DomesticActors, NeverTheSameActorOnBothSides) {
   // "The president welcomed South Africa's president": not ZAFGOV -> ZAFGOV.
   std::vector<std::vector<Mention>> mentions = {{mention({"---GOV"}), mention({"ZAFGOV"})}};
