@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include <numeric>
 #include <random>
 #include <set>
+#include <sstream>
 #include <unordered_map>
 #include <utility>
 
@@ -84,9 +86,11 @@ enum Template : uint32_t {
   kPrevTagFirstNextTag,
   kFirstNextTagWord,
   kPrevTagLexicon,
+  kNameCase,  // two-pass model: WordNet's capitalisation of the word (WordInfo::name_case)
+  kNameCaseFirstTag,
 };
 constexpr int kStaticFeatures = 28;
-constexpr int kDynamicFeatures = 12;
+constexpr int kDynamicFeatures = 14;
 constexpr int kMaxFeatures = kStaticFeatures + kDynamicFeatures;
 
 enum Flag : uint32_t {
@@ -104,6 +108,9 @@ struct WordInfo {
   uint64_t prefix[4] = {0, 0, 0, 0}, suffix[4] = {0, 0, 0, 0};
   uint64_t base[2] = {0, 0};  // hashes of likely base forms ("forces" -> "forc", "force")
   uint32_t lexicon = 0;       // WordNet parts of speech (TaggerModel::fill_lexicon)
+  // How WordNet writes the word (its data files keep names capitalised, "Paris",
+  // "Microsoft"): bit 0 capitalised, bit 1 in lower case; 0 when it is not there.
+  uint32_t name_case = 0;
   uint32_t flags = 0;
 };
 
@@ -271,14 +278,19 @@ inline int static_features(const std::vector<WordInfo>& infos, size_t i, uint64_
 
 // Features of the first pass's classes `first` (two-pass model; padded with two
 // end-of-sentence classes) that do not depend on the previous tags.
-constexpr int kFirstPassFeatures = 4;
+// WordNet's capitalisation is seen by the second pass only, so that the first pass, and
+// the jackknifed tags the parser is trained on, do not depend on it.
+constexpr int kFirstPassFeatures = 6;
 inline int first_pass_features(const std::vector<WordInfo>& infos, size_t i, const uint16_t* first,
                                uint64_t* f) {
   const WordInfo& w = infos[i + 2];
+  const uint32_t case_flags = w.flags & (kInitialUpper | kAllUpper | kFirst);
   f[0] = feature(kFirstTag, first[i]);
   f[1] = feature(kFirstNextTag, first[i + 1]);
   f[2] = feature(kFirstNext2Tag, first[i + 2]);
   f[3] = feature(kFirstNextTagWord, first[i + 1], w.lower);
+  f[4] = feature(kNameCase, w.name_case, case_flags);
+  f[5] = feature(kNameCaseFirstTag, w.name_case, uint64_t(first[i]) << 8 | case_flags);
   return kFirstPassFeatures;
 }
 
@@ -394,6 +406,9 @@ class TaggerModel {
     }
   }
 
+  // The lexicon's key of a word's WordNet capitalisation (a second entry per word).
+  static uint64_t name_case_key(uint64_t lower) { return mix64(lower ^ 0x6E616D6563617365ULL) | 1; }
+
   inline uint32_t lexicon_bits(uint64_t h) const {
     if (lex_keys.empty() || h == 0) return 0;
     const uint64_t key = h | 1;
@@ -411,6 +426,7 @@ class TaggerModel {
     for (size_t i = 2; i + 2 < infos.size(); ++i) {
       WordInfo& w = infos[i];
       w.lexicon = lexicon_bits(w.lower) | ((lexicon_bits(w.base[0]) | lexicon_bits(w.base[1])) & 0xFu) << 8;
+      w.name_case = lexicon_bits(name_case_key(w.lower)) & 3u;
     }
   }
   void build_lexicon(const std::vector<std::pair<uint64_t, uint8_t>>& entries) {
@@ -1127,6 +1143,22 @@ Tagger train_tagger(const std::vector<io::ConlluSentence>& train, const std::vec
         const std::string form = line.substr(0, line.find(' '));
         if (!form.empty() && form.find('_') == std::string::npos)
           bits[hash_string(form) | 1] |= uint8_t(bit << 4);
+      }
+      // data.*: "offset lex_filenum ss_type w_cnt word lex_id ...", words in their case.
+      std::ifstream data(dir / (std::string("data.") + name));
+      while (std::getline(data, line)) {
+        if (line.empty() || line[0] == ' ') continue;  // licence header
+        std::istringstream fields(line);
+        std::string offset, file, type, count_hex, word, lex_id;
+        fields >> offset >> file >> type >> count_hex;
+        const unsigned long count = std::strtoul(count_hex.c_str(), nullptr, 16);
+        for (unsigned long k = 0; k < count && fields >> word >> lex_id; ++k) {
+          if (const size_t paren = word.find('('); paren != std::string::npos) word.resize(paren);  // "(a)"
+          if (word.empty() || word.find('_') != std::string::npos) continue;
+          const bool capitalised = word[0] >= 'A' && word[0] <= 'Z';
+          for (char& ch : word) ch = char(ascii_lower(static_cast<unsigned char>(ch)));
+          bits[TaggerModel::name_case_key(hash_string(word))] |= capitalised ? 1 : 2;
+        }
       }
     }
     std::vector<std::pair<uint64_t, uint8_t>> entries(bits.begin(), bits.end());

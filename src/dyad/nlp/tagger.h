@@ -8,7 +8,9 @@
 // WordNet gives the word and its likely base forms, the two previous predicted tags),
 // decoded greedily left to right. Frequent words that always had one tag in training
 // are tagged from a small dictionary without scoring. Optionally (two_pass) a second
-// model re-tags the sentence seeing the first pass's tags of the next two words.
+// model re-tags the sentence seeing the first pass's tags of the next two words and how
+// WordNet capitalises the word (names such as "Paris" are capitalised in its data files;
+// on EWT dev +0.09 XPOS, +0.07 UPOS points).
 //
 // Typical use:
 //   const ModelFile model = ModelFile::read(path);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -252,6 +253,45 @@ TEST(Tagger, TrainsWithoutWordNet) {
   EXPECT_GT(evaluate_tagger(tagger, train).joint_rate(), 0.95);
   if (std::filesystem::exists("/usr/share/wordnet/index.noun")) {  // the WordNet lexicon makes it bigger
     EXPECT_LT(tagger.serialize().size(), tiny_tagger().serialize().size());
+  }
+}
+
+// WordNet's data files spell names capitalised ("Paris"): the second pass of a two-pass
+// tagger sees that, the first pass (and so the parser's jackknifed tags) does not.
+TEST(Tagger, OnlyTheSecondPassSeesWordNetCapitalisation) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "dyad_tagger_wordnet";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "with");
+  std::filesystem::create_directories(dir / "without");
+  for (const char* sub : {"with", "without"})
+    std::ofstream(dir / sub / "index.noun") << "minister n 1 0 1 0 00000001\nvillage n 1 0 1 0 00000002\n";
+  std::ofstream(dir / "with" / "data.noun") << "  1 licence header line\n"
+                                               "00000001 18 n 01 minister 0 000 | a head of a ministry\n"
+                                               "00000002 15 n 02 Paris 0 City_of_Light 0 000 | a capital\n"
+                                               "00000003 15 n 01 Aleppo 0 000 | a city\n"
+                                               "00000004 15 n 01 Nepal 0 000 | a country\n";
+  const auto train = tiny_treebank();
+  TaggerOptions options;
+  options.two_pass = true;
+  options.epochs = 4;
+  options.first_pass_epochs = 3;
+  options.folds = 3;
+  options.wordnet_dir = (dir / "with").string();
+  Tagger with = train_tagger(train, train, options);
+  options.wordnet_dir = (dir / "without").string();
+  Tagger without = train_tagger(train, train, options);
+  std::filesystem::remove_all(dir);
+  EXPECT_NE(with.serialize(), without.serialize());
+  EXPECT_GT(evaluate_tagger(with, train).joint_rate(), 0.95);
+  with.set_first_pass_only(true);
+  without.set_first_pass_only(true);
+  for (const auto& c : train) {
+    std::vector<std::string> forms;
+    for (const auto& w : c.words) forms.push_back(w.form);
+    Sentence a = sentence_of(forms), b = a;
+    with.tag(a);
+    without.tag(b);
+    for (size_t i = 0; i < a.words.size(); ++i) EXPECT_EQ(a.words[i].xpos, b.words[i].xpos) << forms[i];
   }
 }
 
