@@ -1,7 +1,7 @@
 // Speed of `dyad code` (issue #5): wikinews articles (../shared/data/news/wikinews) to
 // events with the whole Phoenix dictionary set (../shared/data/petrarch/phoenix), on the
-// path cmd_code.cc takes: coder::code_article per article (front end, tagger, lemmatiser,
-// parser, coder), doc::resolve_document (the document stage: actors across sentences,
+// path cmd_code.cc takes: doc::code_document per article (coder::code_article: front end,
+// tagger, lemmatiser, parser, coder; then doc::resolve_document, the document stage: actors across sentences,
 // dates, places, domestic actors' countries), then the JSON Lines event writer (into a null stream). The
 // dictionaries, the model, the codebook, the gazetteer and the articles are loaded once. Counters:
 //   BM_CodeArticles/threads:N/fast:F/db:D
@@ -124,8 +124,8 @@ int64_t code_corpus(const Setup& s, const dyad::nlp::Pipeline& pipeline, int thr
                  s.articles.begin() + static_cast<ptrdiff_t>(first + n));
     events.assign(n, {});
     dyad::parallel_for(n, threads, [&](size_t i) {
-      dyad::coder::ArticleCoding coding = dyad::coder::code_article(batch[i], pipeline, *s.coder);
-      dyad::doc::resolve_document(batch[i], coding, *s.gazetteer);
+      dyad::coder::ArticleCoding coding =
+          dyad::doc::code_document(batch[i], pipeline, *s.coder, *s.gazetteer);
       events[i] = std::move(coding.events);
     });
     for (size_t i = 0; i < n; ++i) {

@@ -126,8 +126,7 @@ struct CodeCommand {
       events.assign(batch.size(), {});
       mentions.assign(batch.size(), {});
       parallel_for(batch.size(), threads, [&](size_t i) {
-        coder::ArticleCoding coding = coder::code_article(batch[i], pipeline, coder);
-        doc::resolve_document(batch[i], coding, gazetteer);
+        coder::ArticleCoding coding = doc::code_document(batch[i], pipeline, coder, gazetteer);
         events[i] = std::move(coding.events);
         if (!new_actors.empty()) mentions[i] = std::move(coding.mentions);
       });

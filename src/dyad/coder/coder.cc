@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "dyad/coder/mentions.h"
+#include "dyad/coder/tree_repair.h"
 #include "dyad/dict/dict_text.h"
 
 namespace dyad::coder {
@@ -89,6 +90,9 @@ std::vector<Item> make_items(const std::vector<uint32_t>& words, const std::vect
 
 struct Capture {
   int source = -1, target = -1, compound = -1;
+  // The word '+' matched when it is a word inside the target's phrase rather than the
+  // phrase's start ("* INVESTMENT IN +" on "new American investment in Russia"); -1 else.
+  int target_word = -1;
   bool compound_before_verb = false;
   std::vector<uint32_t> words;  // literal words matched
 };
@@ -119,12 +123,14 @@ class SequenceMatcher {
       // tenth of the coder's time.
       const size_t words = capture.words.size();
       const int source = capture.source, target = capture.target, compound = capture.compound;
+      const int target_word = capture.target_word;
       size_t after = 0;
       if (try_at(t, p, capture, after) && step(k + 1, after, capture)) return true;
       capture.words.resize(words);
       capture.source = source;
       capture.target = target;
       capture.compound = compound;
+      capture.target_word = target_word;
     }
     return false;
   }
@@ -150,7 +156,10 @@ class SequenceMatcher {
         if (t.kind == PatternTokenKind::kCompound && !mentions_[static_cast<size_t>(item.mention)].compound())
           return false;
         if (t.kind == PatternTokenKind::kSource) capture.source = item.mention;
-        if (t.kind == PatternTokenKind::kTarget) capture.target = item.mention;
+        if (t.kind == PatternTokenKind::kTarget) {
+          capture.target = item.mention;
+          capture.target_word = item.kind == Item::kWord && !leftward_ ? static_cast<int>(item.word) : -1;
+        }
         if (t.kind == PatternTokenKind::kCompound) capture.compound = item.mention;
         size_t q = p + 1;
         while (q < items_.size() && !(items_[q].kind == Item::kClose && items_[q].mention == item.mention))
@@ -314,6 +323,20 @@ Coder::Coder(const dict::DictionarySet& dictionaries, CoderOptions options)
 
 SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t sentence_index,
                            bool trace) const {
+  const auto is_event_verb = [&](const Word& w) {
+    return !dicts_.verbs.verbs_for_form(dict::upper(w.form)).empty();
+  };
+  if (!needs_predicate_repair(sentence, is_event_verb))
+    return code_tree(sentence, yyyymmdd, sentence_index, trace);
+  Sentence repaired = sentence;
+  const std::vector<std::string> notes = repair_predicates(repaired, is_event_verb);
+  SentenceCoding out = code_tree(repaired, yyyymmdd, sentence_index, trace);
+  if (trace) out.trace.insert(out.trace.begin(), notes.begin(), notes.end());
+  return out;
+}
+
+SentenceCoding Coder::code_tree(const Sentence& sentence, int32_t yyyymmdd, uint32_t sentence_index,
+                                bool trace) const {
   SentenceCoding out;
   const auto& words = sentence.words;
   const size_t n = words.size();
@@ -414,6 +437,24 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
       w = words[u].head;
     }
     return -1;
+  };
+
+  // Whether mention m is an uncoded personal pronoun ("she", "it", "they").
+  const auto pronoun_subject = [&](int m) {
+    const Mention& mention = out.mentions[static_cast<size_t>(m)];
+    return !mention.coded() && mention.words.size() == 1 && words[mention.head].upos == "PRON" &&
+           words[mention.head].xpos == "PRP";
+  };
+  // For a subject mention m of a clause that is the complement of another verb ("it" in
+  // "Ethiopia indicated it would act"), that verb's subject mention; else -1.
+  const auto reporting_subject = [&](int m) -> int {
+    int clause = words[out.mentions[static_cast<size_t>(m)].head].head;
+    // Up through the conjuncts sharing the subject, to the clause's own attachment.
+    for (int hop = 0; clause >= 0 && words[static_cast<size_t>(clause)].deprel == "conj" && hop < 4; ++hop)
+      clause = words[static_cast<size_t>(clause)].head;
+    if (clause < 0 || words[static_cast<size_t>(clause)].deprel != "ccomp") return -1;
+    const int reporter = words[static_cast<size_t>(clause)].head;
+    return reporter < 0 ? -1 : subject_of(static_cast<uint32_t>(reporter));
   };
 
   std::set<std::tuple<std::string, std::string, std::string>> seen;
@@ -640,13 +681,61 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
             break;
           }
     }
+    // A target the pattern found inside a noun phrase, after words of that phrase it
+    // names ("* INVESTMENT IN +" on "new American investment in Russia"), is the rest of
+    // the phrase from there, coded alone, as PETRARCH's patterns reach the noun phrase
+    // inside a prepositional phrase; when that names no actor, the whole phrase stays.
+    std::string target_part_code;
+    std::vector<uint32_t> target_part_words;
+    if (best && target >= 0 && target == best_capture.target && best_capture.target_word >= 0) {
+      const Mention& m = out.mentions[static_cast<size_t>(target)];
+      const uint32_t from = static_cast<uint32_t>(best_capture.target_word);
+      if (from > m.first_word()) {
+        std::vector<std::string> text;
+        for (uint32_t w : m.words)
+          if (w >= from) {
+            target_part_words.push_back(w);
+            text.push_back(forms[w]);
+          }
+        const std::string part = resolver.code(text, yyyymmdd);
+        if (!part.starts_with("---")) {
+          target_part_code = part;
+          note(fmt::format("  target inside the phrase: '{}' = {}", dict::join(text), part));
+        }
+      }
+    }
     const auto first_code = [&](int m) {
+      if (m >= 0 && m == target && !target_part_code.empty()) return split_codes(target_part_code).front();
       return m < 0 ? std::string("---") : out.mentions[static_cast<size_t>(m)].codes.front();
     };
+    // A personal pronoun subject is resolved in the sentence where it can be: in a clause
+    // reported by a verb whose subject names an actor ("Ethiopia indicated it would
+    // act"), that subject; else the nearest coded phrase before the pronoun ("Nigeria
+    // today announced that it will"). Failing both it stays the source, uncoded, for the
+    // document stage to resolve (doc/coreference.h): a phrase between the pronoun and the
+    // verb belongs to another clause ("She said Chinese forces had been patrolling on the
+    // Chinese side and accused Indian soldiers").
     if (source < 0 && !passive) {
-      const int s = subject_of(v);
-      if (s >= 0 && s != target && out.mentions[static_cast<size_t>(s)].coded() &&
-          first_code(s) != first_code(target))
+      int s = subject_of(v);
+      if (s >= 0 && pronoun_subject(s)) {
+        int resolved = -1;
+        for (int m = s, hop = 0; resolved < 0 && m >= 0 && pronoun_subject(m) && hop < 3; ++hop) {
+          const int up = reporting_subject(m);
+          if (up >= 0 && names_actor(up)) resolved = up;
+          m = up;
+        }
+        const uint32_t pronoun_word = out.mentions[static_cast<size_t>(s)].head;
+        for (const Item& it : upper)
+          if (resolved < 0 && it.kind == Item::kOpen && it.mention != target && it.mention != s &&
+              out.mentions[static_cast<size_t>(it.mention)].last_word() < pronoun_word &&
+              out.mentions[static_cast<size_t>(it.mention)].coded() &&
+              first_code(it.mention) != first_code(target))
+            resolved = it.mention;
+        if (resolved >= 0) s = resolved;
+      }
+      if (s >= 0 && s != target &&
+          ((out.mentions[static_cast<size_t>(s)].coded() && first_code(s) != first_code(target)) ||
+           pronoun_subject(s)))
         source = s;
     }
     if (source < 0 && !passive) {
@@ -668,6 +757,7 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
     const auto codes_of = [&](int m) {
       std::vector<std::string> codes;
       if (m < 0) return std::vector<std::string>{"---"};
+      if (m == target && !target_part_code.empty()) return split_codes(target_part_code);
       const Mention& mention = out.mentions[static_cast<size_t>(m)];
       for (size_t c = 0; c < mention.codes.size(); ++c) {
         if (mention.codes[c] == "---" && options_.new_actor_length > 0 &&
@@ -696,6 +786,11 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
     for (uint32_t i = span_from; i <= span_to; ++i) event_words.push_back(i);
     event_words.insert(event_words.end(), best_capture.words.begin(), best_capture.words.end());
     std::sort(event_words.begin(), event_words.end());
+    const auto words_of = [&](int m) {
+      if (m < 0) return std::vector<uint32_t>{};
+      if (m == target && !target_part_code.empty()) return target_part_words;
+      return out.mentions[static_cast<size_t>(m)].words;
+    };
     bool emitted = false;
     const auto distinct_phrases_of_one_country = [&](const std::string& code, int a, int b) {
       return code.size() == 3 && code != "---" && a >= 0 && b >= 0 && a != b &&
@@ -719,12 +814,8 @@ SentenceCoding Coder::code(const Sentence& sentence, int32_t yyyymmdd, uint32_t 
           if (!unknown && !seen.emplace(s, t, event_code).second) continue;
           Event e;
           e.sentence_index = sentence_index;
-          e.source = {s, from_mention,
-                      from_mention >= 0 ? out.mentions[static_cast<size_t>(from_mention)].words
-                                        : std::vector<uint32_t>{}};
-          e.target = {t, to_mention,
-                      to_mention >= 0 ? out.mentions[static_cast<size_t>(to_mention)].words
-                                      : std::vector<uint32_t>{}};
+          e.source = {s, from_mention, words_of(from_mention)};
+          e.target = {t, to_mention, words_of(to_mention)};
           e.code = event_code;
           e.verb = v;
           e.words = event_words;

@@ -7,12 +7,17 @@
 // to a clause comma: the "upper" sequence) and the words of its phrase after it (the
 // "lower" sequence) are matched against its block's patterns; the most specific pattern
 // that matches gives the code and may name the source ($), the target (+), a compound
-// that is both (%) and phrases to skip (^). Otherwise the verb's own code applies. The
-// target is the first coded noun phrase after the verb, the source the verb's subject
-// (or the subject it shares through `conj` and `xcomp`), else the nearest coded noun
-// phrase before it; a passive with a by-agent swaps them. Verbs inside a coded verb's
+// that is both (%) and phrases to skip (^); a '+' that falls inside a noun phrase, after
+// words of it the pattern names ("* INVESTMENT IN +"), is the rest of that phrase.
+// Otherwise the verb's own code applies. The target is the first coded noun phrase after
+// the verb, the source the verb's subject (or the subject it shares through `conj` and
+// `xcomp`), else the nearest coded noun phrase before it; a pronoun subject is the
+// subject of the verb reporting its clause, or a phrase before the pronoun, or is left
+// for the document stage to resolve. A passive with a by-agent swaps them. Verbs inside a coded verb's
 // phrase are not coded again. Comma clauses are deleted first by their length
 // (PETRARCH's comma_* options), and discard phrases drop the sentence or the story.
+// Parses the coder can tell are wrong (a finite verb tagged as a participle, a past tense
+// coordinated under a modal) are repaired on a copy first (tree_repair.h).
 
 #include <cstdint>
 #include <string>
@@ -72,6 +77,11 @@ class Coder {
   const CoderOptions& options() const { return options_; }
 
  private:
+  // code() on a sentence whose parse is taken as it is (code() repairs it first,
+  // tree_repair.h).
+  SentenceCoding code_tree(const Sentence& sentence, int32_t yyyymmdd, uint32_t sentence_index,
+                           bool trace) const;
+
   const dict::DictionarySet& dicts_;
   CoderOptions options_;
 };

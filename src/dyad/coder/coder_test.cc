@@ -276,6 +276,101 @@ TEST(CoderSynsets, PluralsInBothSpellings) {
   EXPECT_EQ(code_of("night"), "020");
 }
 
+// The coder on parses and phrases news often has, with a few entries of each kind.
+class CoderNewsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::istringstream verbs(
+        "--- BAN [172] ---\n"
+        "BAN {BANS BANNED BANNING}\n"
+        "- * INVESTMENT IN + [163]\n"
+        "--- IMPOSE [---] ---\n"
+        "IMPOSE\n"
+        "- * SANCTIONS ON + [163]\n"
+        "--- ATTACK [190] ---\n"
+        "ATTACK\n"
+        "- * + WITH MACHETES [182]\n"
+        "--- ACCUSE [112] ---\n"
+        "ACCUSE\n"
+        "BLAME\n"
+        "--- ACT [---] ---\n"
+        "ACT\n"
+        "- INDICATED WOULD * [1010]\n");
+    dicts_.verbs = dict::read_verb_dictionary(verbs, "t.verbs", diags_);
+    dicts_.actors.load_string(
+        "RUSSIA [RUS]\nAMERICAN [USA]\nUNITED_STATES [USA]\nCHINESE [CHN]\nINDIAN [IND]\n"
+        "SYRIA [SYR]\nSYRIAN [SYR]\nRUSSIAN [RUS]\nBURUNDIAN [BDI]\nCONGOLESE [COD]\nETHIOPIA [ETH]\nLIBYA "
+        "[LBY]\n",
+        "t.actors", diags_);
+    dicts_.agents.load_string("SOLDIERS [~MIL]\nFORCES [~MIL]\nWARPLANES [~MIL]\nMILITIAMEN [~UAF]\n",
+                              "t.agents", diags_);
+    ASSERT_EQ(diags_.errors(), 0u) << testing::all_messages(diags_);
+  }
+  SentenceCoding code(const std::string& spec) {
+    return Coder(dicts_, {}).code(parsed(spec), 20200101, 0, true);
+  }
+  Diagnostics diags_;
+  dict::DictionarySet dicts_;
+};
+
+TEST_F(CoderNewsTest, TargetInsideANounPhraseIsTheRestOfThePhrase) {
+  // "banned new American investment in Russia": the phrase's first actor is AMERICAN,
+  // the pattern's '+' is Russia.
+  const auto c = code(
+      "The/DT/3/det United/NNP/3/compound States/NNP/4/nsubj banned/VBD/0/root new/JJ/7/amod "
+      "American/JJ/7/amod investment/NN/4/obj in/IN/9/case Russia/NNP/7/nmod");
+  EXPECT_EQ(triples(c), std::vector<std::string>{"USA>RUS:163"});
+  ASSERT_EQ(c.events.size(), 1u);
+  EXPECT_EQ(c.events[0].target.words, std::vector<uint32_t>{8});
+}
+
+TEST_F(CoderNewsTest, AMisparsedParticipleIsCodedAsTheVerb) {
+  const auto c = code(
+      "The/DT/3/det United/NNP/3/compound States/NNP/7/nsubj on/IN/5/case Wednesday/NNP/3/nmod "
+      "imposed/VBN/7/amod sanctions/NNS/0/root on/IN/9/case Russia/NNP/7/nmod");
+  EXPECT_EQ(triples(c), std::vector<std::string>{"USA>RUS:163"});
+  ASSERT_FALSE(c.trace.empty());
+  EXPECT_NE(c.trace[0].find("tree repaired"), std::string::npos);
+}
+
+TEST_F(CoderNewsTest, CoordinatedNationalityAdjectivesAreTwoActors) {
+  const auto c = code(
+      "Syria/NNP/2/nsubj blamed/VBD/0/root Russian/JJ/6/amod and/CC/5/cc Syrian/JJ/3/conj "
+      "warplanes/NNS/2/obj");
+  EXPECT_EQ(triples(c), (std::vector<std::string>{"SYR>RUSMIL:112", "SYR>SYRMIL:112"}));
+  // Lower-case adjectives stay one phrase.
+  const auto one = code(
+      "Syria/NNP/2/nsubj blamed/VBD/0/root old/JJ/7/amod and/CC/5/cc new/JJ/3/conj "
+      "Russian/JJ/7/amod warplanes/NNS/2/obj");
+  EXPECT_EQ(triples(one), std::vector<std::string>{"SYR>RUSMIL:112"});
+  ASSERT_EQ(one.mentions.size(), 2u);
+  EXPECT_EQ(one.mentions[1].codes.size(), 1u);
+}
+
+TEST_F(CoderNewsTest, PronounSubjectIsNotThePhraseBeforeTheVerb) {
+  // "She said Chinese forces patrolled ... and accused Indian soldiers": "Chinese forces"
+  // is not who accused; the pronoun is left for the document stage.
+  const auto c = code(
+      "She/PRP/2/nsubj said/VBD/0/root Chinese/JJ/4/amod forces/NNS/5/nsubj patrolled/VBD/2/ccomp "
+      "and/CC/7/cc accused/VBD/2/conj Indian/JJ/9/amod soldiers/NNS/7/obj");
+  EXPECT_TRUE(triples(c).empty());
+  ASSERT_EQ(c.unresolved.size(), 1u);
+  EXPECT_EQ(c.unresolved[0].source.code, "---");
+  EXPECT_EQ(c.unresolved[0].source.words, std::vector<uint32_t>{0});
+  EXPECT_EQ(c.unresolved[0].target.code, "INDMIL");
+  // In a clause reported by a verb whose subject is an actor, the pronoun is that actor.
+  EXPECT_EQ(triples(code("Ethiopia/NNP/2/nsubj indicated/VBD/0/root it/PRP/5/nsubj would/MD/5/aux "
+                         "act/VB/2/ccomp against/IN/7/case Libya/NNP/5/obl")),
+            std::vector<std::string>{"ETH>LBY:1010"});
+}
+
+TEST_F(CoderNewsTest, ByAgentTakenByAPatternTargetIsStillTheDoer) {
+  const auto c = code(
+      "Congolese/JJ/2/amod refugees/NNS/4/nsubj:pass were/VBD/4/aux:pass attacked/VBN/0/root by/IN/7/case "
+      "Burundian/JJ/7/amod militiamen/NNS/4/obl:agent with/IN/9/case machetes/NNS/4/obl");
+  EXPECT_EQ(triples(c), std::vector<std::string>{"BDIUAF>COD:182"});
+}
+
 TEST(CoderOptions, ReadsPetrarchNamesAndValues) {
   CoderOptions o;
   EXPECT_TRUE(o.set("require_dyad", "FALSE"));
@@ -332,8 +427,8 @@ TEST(PetrarchGoldParse, CoordinatorsMoveToTheirConjunct) {
 }
 
 // PETRARCH's own unit-test suite, coded from raw text with the committed model. The
-// floor is the pass rate measured when this test was last raised (248 of 275 counted
-// records, 90.2 %: `dyad eval petrarch ../shared/data/petrarch/validate/
+// floor is the pass rate measured when this test was last raised (249 of 275 counted
+// records, 90.5 %: `dyad eval petrarch ../shared/data/petrarch/validate/
 // PETR.UnitTest.records.xml`), so a change that loses records fails here.
 TEST(PetrarchSuite, PassRateWithOwnParser) {
   DYAD_REQUIRE_SHARED("petrarch/validate/PETR.UnitTest.records.xml", records);
@@ -348,7 +443,7 @@ TEST(PetrarchSuite, PassRateWithOwnParser) {
   const double rate = 100.0 * double(result.passed()) / double(result.records.size());
   std::cout << "[ PETRARCH suite: " << result.passed() << " of " << result.records.size() << " passed ("
             << rate << " %) ]\n";
-  EXPECT_GE(result.passed(), 248u);
+  EXPECT_GE(result.passed(), 249u);
 }
 
 // The same suite coded from the UD trees of PETR.UnitTest.records.ud.xml where that file

@@ -162,8 +162,20 @@ std::vector<Mention> find_mentions(const Sentence& sentence, const std::vector<b
   // A conjunct is introduced by a coordinator or a comma ("Russia and the US", "Iran,
   // Iraq"); a "conj" with neither is a misparse of one phrase ("West German world
   // government activists" with "world" as a conjunct of "West") and stays in it.
+  // Coordinated proper adjectives of a noun are conjuncts too: "Russian and Syrian
+  // warplanes" are Russian warplanes and Syrian warplanes ("economic and military aid",
+  // lower case, stays one phrase).
+  const auto proper_adjective = [&](uint32_t w) {
+    return words[w].upos == "ADJ" && !words[w].form.empty() &&
+           std::isupper(static_cast<unsigned char>(words[w].form[0]));
+  };
   const auto is_conjunct = [&](uint32_t c) {
-    if (words[c].deprel != "conj" || !is_nominal(words[c])) return false;
+    if (words[c].deprel != "conj") return false;
+    const int head = words[c].head;
+    const bool adjectives = proper_adjective(c) && head >= 0 &&
+                            proper_adjective(static_cast<uint32_t>(head)) &&
+                            words[static_cast<size_t>(head)].deprel == "amod";
+    if (!is_nominal(words[c]) && !adjectives) return false;
     for (uint32_t d : tree.children[c])
       if (d < c && (words[d].deprel == "cc" || words[d].upos == "PUNCT")) return true;
     return false;

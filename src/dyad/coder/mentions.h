@@ -8,7 +8,8 @@
 // from Gondor"), as PETRARCH's noun phrases do. Nominal `conj` dependents make a compound
 // mention with one code per conjunct; modifiers before the first conjunct ("Danish media
 // and government") and an `nmod` after the last ("lawmakers and officials in Fornost and
-// Gondor") are shared by every conjunct.
+// Gondor") are shared by every conjunct. Coordinated proper adjectives make conjuncts too
+// ("Russian and Syrian warplanes": Russian warplanes, Syrian warplanes).
 
 #include <cstdint>
 #include <span>

@@ -114,6 +114,10 @@ TEST(OwnDictionaries, PersonsByDate) {
   EXPECT_EQ(code_of("AHMED AL SHARAA", 20230101), "SYRREB");
   EXPECT_EQ(code_of("AHMED AL SHARAA", 20250301), "SYRGOV");
   EXPECT_EQ(code_of("KOFI ANNAN", 20000101), "IGOUNO");
+  // Spokespeople news quotes often, in office and after.
+  EXPECT_EQ(code_of("SPOKESMAN NED PRICE", 20210620), "USAGOV");
+  EXPECT_EQ(code_of("NED PRICE", 20240101), "USAELI");
+  EXPECT_EQ(code_of("MAO NING", 20250128), "CHNGOV");
 }
 
 TEST(OwnDictionaries, CountriesSeatsAndOrganisations) {

@@ -26,4 +26,11 @@ void resolve_document(const Article& article, coder::ArticleCoding& coding, cons
   assign_domestic_countries(coding.mentions, coding.events);
 }
 
+coder::ArticleCoding code_document(Article& article, const nlp::Pipeline& pipeline, const coder::Coder& coder,
+                                   const Gazetteer& gazetteer) {
+  coder::ArticleCoding coding = coder::code_article(article, pipeline, coder);
+  resolve_document(article, coding, gazetteer);
+  return coding;
+}
+
 }  // namespace dyad::doc

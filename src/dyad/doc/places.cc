@@ -467,9 +467,18 @@ std::vector<PlaceMention> find_places(const Article& article, const Gazetteer& g
   return out;
 }
 
-std::optional<Place> event_place(const Article& article, const Event& event,
-                                 const std::vector<PlaceMention>& mentions, const Gazetteer& gazetteer) {
-  if (event.sentence_index >= article.sentences.size()) return std::nullopt;
+namespace {
+
+// The place mention chosen for an event, and whether the sentence puts the event there
+// with a preposition ("in", "at", "near", ...) rather than only naming the place.
+struct PlaceChoice {
+  const PlaceMention* mention = nullptr;
+  bool locative = false;
+};
+
+PlaceChoice choose_event_place(const Article& article, const Event& event,
+                               const std::vector<PlaceMention>& mentions, const Gazetteer& gazetteer) {
+  if (event.sentence_index >= article.sentences.size()) return {};
   const std::vector<Word>& words = article.sentences[event.sentence_index].words;
   // The word that carries each mention in the tree: the one whose head is outside it.
   auto mention_head = [&](const PlaceMention& m) {
@@ -486,11 +495,26 @@ std::optional<Place> event_place(const Article& article, const Event& event,
     return false;
   };
   // The mention's head, or the head of the name it is an appositive or conjunct of
-  // ("Wuhan, China": China hangs on Wuhan).
+  // ("Wuhan, China": China hangs on Wuhan), or the common noun it is "of" ("in the
+  // centre of Minsk", "on the outskirts of Kabul": the event is in Minsk, in Kabul).
+  auto of_phrase = [&](uint32_t w) {
+    if (words[w].deprel != "nmod" || words[w].head < 0 || words[uint32_t(words[w].head)].upos != "NOUN")
+      return false;
+    for (uint32_t k = 0; k < words.size(); ++k)
+      if (words[k].head == int(w) && words[k].deprel == "case" && ascii_lower(words[k].lemma) == "of")
+        return true;
+    return false;
+  };
   auto attach = [&](uint32_t w) {
-    while (words[w].head >= 0 && (words[w].deprel == "appos" || words[w].deprel == "conj" ||
-                                  words[w].deprel == "flat" || words[w].deprel == "compound")) {
+    while (words[w].head >= 0) {
       const uint32_t h = uint32_t(words[w].head);
+      if (of_phrase(w)) {
+        w = h;
+        continue;
+      }
+      if (words[w].deprel != "appos" && words[w].deprel != "conj" && words[w].deprel != "flat" &&
+          words[w].deprel != "compound")
+        break;
       if (words[h].upos != "PROPN") break;
       w = h;
     }
@@ -518,9 +542,35 @@ std::optional<Place> event_place(const Article& article, const Event& event,
       fallback = &m;
     }
   }
-  const PlaceMention* chosen = direct ? direct : anywhere ? anywhere : fallback;
-  if (chosen == nullptr) return std::nullopt;
-  return gazetteer.place(chosen->place);
+  if (direct || anywhere) return {direct ? direct : anywhere, true};
+  return {fallback, false};
+}
+
+// Sectors whose people belong where they are: protesters and the opposition, civilians
+// and residents, police, workers, students, farmers, courts.
+bool local_sector(std::string_view sector) {
+  for (std::string_view s : {"OPP", "CVL", "COP", "LAB", "EDU", "AGR", "JUD"})
+    if (sector == s) return true;
+  return false;
+}
+
+}  // namespace
+
+std::optional<Place> event_place(const Article& article, const Event& event,
+                                 const std::vector<PlaceMention>& mentions, const Gazetteer& gazetteer) {
+  const PlaceChoice chosen = choose_event_place(article, event, mentions, gazetteer);
+  if (chosen.mention == nullptr) return std::nullopt;
+  return gazetteer.place(chosen.mention->place);
+}
+
+void give_local_agents_a_country(Event& event, const std::string& country) {
+  if (country.size() != 3) return;
+  for (EventActor* side : {&event.source, &event.target}) {
+    const std::string& code = side->code;
+    if (code.size() < 6 || !code.starts_with("---") || !local_sector(std::string_view(code).substr(3, 3)))
+      continue;
+    side->code = country + code.substr(3);
+  }
 }
 
 EventPlace to_event_place(const Place& place) {
@@ -540,8 +590,9 @@ void resolve_event_places(const Article& article, std::vector<Event>& events, co
   if (events.empty()) return;  // finding places is the costly part, and nothing would use them
   const std::vector<PlaceMention> mentions = find_places(article, gazetteer, actor_countries(events));
   for (Event& event : events) {
-    const std::optional<Place> place = event_place(article, event, mentions, gazetteer);
-    event.place = place ? to_event_place(*place) : EventPlace{};
+    const PlaceChoice chosen = choose_event_place(article, event, mentions, gazetteer);
+    event.place = chosen.mention ? to_event_place(gazetteer.place(chosen.mention->place)) : EventPlace{};
+    if (chosen.locative) give_local_agents_a_country(event, event.place.country);
   }
 }
 

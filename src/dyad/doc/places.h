@@ -113,9 +113,9 @@ std::vector<PlaceMention> find_places(const Article& article, const Gazetteer& g
 // The place an event happened: the mention (of find_places' `mentions`) in the event's
 // sentence that is an oblique or nominal modifier of the event's verb introduced by
 // "in", "at", "near", "outside" or "inside" (the first, or the most specific of "in
-// Wuhan, China"); else the first such "in/at/near" place anywhere in the sentence; else
-// the first mention in the sentence that is not one of the event's actor words. Never
-// a continent. nullopt when the sentence has none.
+// Wuhan, China"; "in the centre of Minsk" counts as "in Minsk"); else the first such "in/at/near" place
+// anywhere in the sentence; else the first mention in the sentence that is not one of the event's actor
+// words. Never a continent. nullopt when the sentence has none.
 std::optional<Place> event_place(const Article& article, const Event& event,
                                  const std::vector<PlaceMention>& mentions, const Gazetteer& gazetteer);
 
@@ -123,11 +123,19 @@ std::optional<Place> event_place(const Article& article, const Event& event,
 // an event's place, converts like any other entry.
 EventPlace to_event_place(const Place& place);
 
+// A side of `event` that names a sector whose people belong where they are but no
+// country (---OPP "protesters", ---CVL "residents", ---COP "police", ---LAB "workers",
+// ---EDU "students", ---AGR "farmers", ---JUD "a court") takes `country` (ISO alpha-3):
+// "protesters rallied in the centre of Minsk" are BLROPP. Other sides are left as they are.
+void give_local_agents_a_country(Event& event, const std::string& country);
+
 // The document stage's places: sets Event::place of every event of `article` (tagged
 // and parsed, as after code_article) to event_place, finding the article's places once
 // with the events' actor countries as context. An event whose sentence names no place
-// gets an unknown place. Reads `gazetteer` only, so articles may be resolved on many
-// threads against one gazetteer.
+// gets an unknown place. When the sentence puts the event at its place with a
+// preposition ("in", "at", "near", ...), the event's sides that name a local sector but
+// no country take the place's country (give_local_agents_a_country). Reads `gazetteer`
+// only, so articles may be resolved on many threads against one gazetteer.
 void resolve_event_places(const Article& article, std::vector<Event>& events, const Gazetteer& gazetteer);
 
 }  // namespace dyad::doc

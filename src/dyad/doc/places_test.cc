@@ -323,6 +323,34 @@ TEST_F(PlacesPipeline, ResolveEventPlacesReadsAmbiguousNamesInTheActorsCountries
   EXPECT_EQ(french[0].place.feature, "capital");
 }
 
+TEST_F(PlacesPipeline, LocalAgentsTakeTheCountryOfTheirPlace) {
+  const Article a = analysed(
+      "Tens of thousands of protesters rallied in the centre of Minsk on Sunday. Police arrested two men in "
+      "Paris. Russian Foreign Minister Sergey Lavrov met an envoy in Vienna. Opposition leaders who left for "
+      "Lithuania urged voters to boycott the election.");
+  ASSERT_EQ(a.sentences.size(), 4u);
+  std::vector<Event> events = {
+      event_on(a, 0, "rallied", "---OPP", "BLRGOV"), event_on(a, 1, "arrested", "---COP", "---"),
+      event_on(a, 2, "met", "RUSGOV", "---GOV"), event_on(a, 3, "urged", "---OPP", "---")};
+  resolve_event_places(a, events, *gazetteer_);
+  // "in the centre of Minsk" is in Minsk; the protesters there are Belarusian.
+  EXPECT_EQ(events[0].place.name, "Minsk");
+  EXPECT_EQ(events[0].source.code, "BLROPP");
+  EXPECT_EQ(events[1].source.code, "FRACOP");
+  EXPECT_EQ(events[1].target.code, "---");  // no sector: nothing to place
+  // An official abroad is not of the country he is in.
+  EXPECT_EQ(events[2].target.code, "---GOV");
+  // A place the event is not said to happen at ("left for Lithuania") gives no country.
+  EXPECT_EQ(events[3].source.code, "---OPP");
+
+  Event e;
+  e.source.code = "---CVL";
+  e.target.code = "---MIL";
+  give_local_agents_a_country(e, "SYR");
+  EXPECT_EQ(e.source.code, "SYRCVL");
+  EXPECT_EQ(e.target.code, "---MIL");
+}
+
 TEST(PlaceConversion, AnEventCarriesTheGazetteerEntry) {
   Place texas;
   texas.name = "Texas";
