@@ -858,6 +858,17 @@ std::vector<Span> clean(std::string_view text) {
         span.begin += static_cast<uint32_t>(skip_space(p, cut));
         if (span.empty()) continue;
       }
+    } else if (!dateline_open && p.size() > 3 && is_upper(static_cast<unsigned char>(p[0])) &&
+               is_upper(static_cast<unsigned char>(p[1])) && is_upper(static_cast<unsigned char>(p[2]))) {
+      // A round-up gives each item its own dateline ("MOSCOW - Russia criticized ..."):
+      // later, a place in capitals (three letters at least: not "US - China talks") and a
+      // dash count only before a capitalised sentence.
+      cut = apply(Kind::kDateline, p);
+      if (cut != npos) {
+        const size_t body = skip_space(p, cut);
+        if (body < p.size() && is_upper(static_cast<unsigned char>(p[body])))
+          span.begin += static_cast<uint32_t>(body);
+      }
     }
     kept.push_back(span);
   }

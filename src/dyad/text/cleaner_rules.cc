@@ -15,8 +15,9 @@ namespace {
 //              before any body has been kept, it only drops itself.
 //   strip      the start of the paragraph matches: cut that prefix off, keep the rest
 //              (speaker labels in interviews).
-//   dateline   as strip, but only on the first body paragraph (the first one that is
-//              not a short headline-like line).
+//   dateline   as strip, on the first body paragraph (the first one that is not a
+//              short headline-like line); on a later paragraph only when it starts
+//              with a capital and a capitalised sentence follows (a round-up's items).
 //   A kind may carry a length limit, "drop:150": the rule only applies to paragraphs
 //   of at most that many bytes. Defaults: drop 400, tail 200, strip and dateline none.
 //
@@ -175,7 +176,7 @@ strip :
 # transcript speaker labels in capitals: "LAVROV: We will respond."
 strip {CAPS+} :
 
-# ---- datelines and agency prefixes (first body paragraph only) ----
+# ---- datelines and agency prefixes (first body paragraph; later, before a capital) ----
 # "WASHINGTON (Reuters) - ", "MOSCOW, Oct. 4 (Xinhua) -- ", "BEIRUT, Lebanon (AP) — ", "KYIV, Ukraine — "
 dateline {CAPS+} [ , {Cap+} ] [ , {month} {day} [ , {year} ] ] [ ( {Cap+} ) ] {dash}
 # "GENEVA, 12 March 2019 (UNHCR) – "

@@ -122,6 +122,20 @@ TEST(Cleaner, DatelineOnlyOnTheFirstBodyParagraph) {
                                  "GAZA - a word in capitals later in the article is left alone."}));
 }
 
+TEST(Cleaner, RoundUpItemsLoseTheirDatelines) {
+  const std::string text =
+      "Around the region\n"
+      "\n"
+      "VILNIUS - Lithuania protested against Belarus.\n"
+      "\n"
+      "MOSCOW (Reuters) - Russia criticized Britain.\n"
+      "\n"
+      "EU - China talks resume: two capitals are no place name.\n";
+  EXPECT_EQ(kept(text), (Strings{"Around the region", "Lithuania protested against Belarus.",
+                                 "Russia criticized Britain.",
+                                 "EU - China talks resume: two capitals are no place name."}));
+}
+
 TEST(Cleaner, CapitalisedFirstWordWithoutDashIsNotADateline) {
   const std::string text = "NATO said on Tuesday it would send more troops to Romania.";
   EXPECT_EQ(kept(text), (Strings{text}));
