@@ -12,7 +12,9 @@
 //   - else, when the sentence names none, the article's country: the one its coded
 //     phrases name at least twice and more often than all other countries together.
 // Two or more countries in the sentence leave the side as it is: "the minister" in a
-// sentence naming Russia and Ukraine could be either's.
+// sentence naming Russia and Ukraine could be either's. Local agents (protesters,
+// police, courts, ...) have by then taken the country of the place they act in, when
+// the event has one ("in Minsk"; places.h, give_local_agents_a_country).
 
 #include <string>
 #include <vector>
