@@ -20,6 +20,9 @@ struct EventPlace {
   bool has_coordinates = false;
   int64_t geonameid = 0;  // GeoNames id of a city; 0 for countries and divisions
   std::string feature;    // "country", "admin1", "capital", "seat" or "city"
+  // The sentence puts the event there with a preposition ("in", "at", "near", ...)
+  // rather than only naming the place.
+  bool locative = false;
 
   bool known() const { return !name.empty(); }
 };

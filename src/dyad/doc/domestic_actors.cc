@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 
 #include "dyad/dict/actor_code.h"
 #include "dyad/dict/dict_stats.h"
@@ -55,7 +56,25 @@ std::string article_country(const std::vector<std::vector<Mention>>& mentions) {
   return "";
 }
 
+// Sectors whose people belong where they are: protesters and the opposition, civilians
+// and residents, police, workers, students, farmers, courts.
+bool local_sector(std::string_view sector) {
+  for (std::string_view s : {"OPP", "CVL", "COP", "LAB", "EDU", "AGR", "JUD"})
+    if (sector == s) return true;
+  return false;
+}
+
 }  // namespace
+
+void give_local_agents_a_country(Event& event, const std::string& country) {
+  if (country.size() != 3) return;
+  for (EventActor* side : {&event.source, &event.target}) {
+    const std::string& code = side->code;
+    if (code.size() < 6 || !code.starts_with("---") || !local_sector(std::string_view(code).substr(3, 3)))
+      continue;
+    side->code = country + code.substr(3);
+  }
+}
 
 std::string country_of_code(const std::string& code) {
   if (code.size() < 3 || code.front() == '"') return "";
@@ -73,6 +92,7 @@ void assign_domestic_countries(const std::vector<std::vector<Mention>>& mentions
                                std::vector<Event>& events) {
   const std::string main_country = article_country(mentions);
   for (Event& event : events) {
+    if (event.place.locative) give_local_agents_a_country(event, event.place.country);
     for (EventActor* side : {&event.source, &event.target}) {
       if (!is_agent_only(side->code)) continue;
       std::string country;

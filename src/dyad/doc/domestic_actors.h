@@ -12,9 +12,10 @@
 //   - else, when the sentence names none, the article's country: the one its coded
 //     phrases name at least twice and more often than all other countries together.
 // Two or more countries in the sentence leave the side as it is: "the minister" in a
-// sentence naming Russia and Ukraine could be either's. Local agents (protesters,
-// police, courts, ...) have by then taken the country of the place they act in, when
-// the event has one ("in Minsk"; places.h, give_local_agents_a_country).
+// sentence naming Russia and Ukraine could be either's. Before all that, local agents
+// (protesters, police, courts, ...) take the country of the place they act in, when the
+// sentence puts the event at a place ("rallied in the centre of Minsk": BLROPP; see
+// give_local_agents_a_country).
 
 #include <string>
 #include <vector>
@@ -29,10 +30,17 @@ namespace dyad::doc {
 // CAMEO region (EUR, AFR, ...) or a new actor ("\"TEXT\"").
 std::string country_of_code(const std::string& code);
 
+// A side of `event` that names a sector whose people belong where they are but no
+// country (---OPP "protesters", ---CVL "residents", ---COP "police", ---LAB "workers",
+// ---EDU "students", ---AGR "farmers", ---JUD "a court") takes `country` (ISO alpha-3).
+// Other sides are left as they are.
+void give_local_agents_a_country(Event& event, const std::string& country);
+
 // Sets the country of every side of `events` whose code is an agent alone ("---" and
 // sector codes), as described above. `mentions` holds each sentence's noun phrases
 // (coder::ArticleCoding::mentions, indexed by sentence); events' places are read, so
-// this runs after resolve_event_places.
+// this runs after resolve_event_places. Local agents at a locative place come first
+// (give_local_agents_a_country).
 void assign_domestic_countries(const std::vector<std::vector<Mention>>& mentions, std::vector<Event>& events);
 
 }  // namespace dyad::doc

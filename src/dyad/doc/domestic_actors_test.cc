@@ -91,6 +91,21 @@ TEST(DomesticActors, TheArticlesCountryWhenTheSentenceNamesNone) {
   EXPECT_EQ(events[0].source.code, "---GOV");
 }
 
+// Local agents take the country of the place the sentence puts them at before anything
+// else: "protesters rallied in Minsk against Russia" are BLROPP, not RUSOPP.
+TEST(DomesticActors, LocalAgentsTakeTheirLocativePlacesCountryFirst) {
+  std::vector<std::vector<Mention>> mentions = {{mention({"---OPP"}), mention({"RUS"})}};
+  std::vector<Event> events = {event("---OPP", "RUS"), event("---OPP", "RUS")};
+  for (Event& e : events) {
+    e.place.name = "Minsk";
+    e.place.country = "BLR";
+  }
+  events[0].place.locative = true;
+  assign_domestic_countries(mentions, events);
+  EXPECT_EQ(events[0].source.code, "BLROPP");
+  EXPECT_EQ(events[1].source.code, "RUSOPP");  // a place only named: the sentence's country
+}
+
 TEST(DomesticActors, NeverTheSameActorOnBothSides) {
   // "The president welcomed South Africa's president": not ZAFGOV -> ZAFGOV.
   std::vector<std::vector<Mention>> mentions = {{mention({"---GOV"}), mention({"ZAFGOV"})}};

@@ -546,14 +546,6 @@ PlaceChoice choose_event_place(const Article& article, const Event& event,
   return {fallback, false};
 }
 
-// Sectors whose people belong where they are: protesters and the opposition, civilians
-// and residents, police, workers, students, farmers, courts.
-bool local_sector(std::string_view sector) {
-  for (std::string_view s : {"OPP", "CVL", "COP", "LAB", "EDU", "AGR", "JUD"})
-    if (sector == s) return true;
-  return false;
-}
-
 }  // namespace
 
 std::optional<Place> event_place(const Article& article, const Event& event,
@@ -561,16 +553,6 @@ std::optional<Place> event_place(const Article& article, const Event& event,
   const PlaceChoice chosen = choose_event_place(article, event, mentions, gazetteer);
   if (chosen.mention == nullptr) return std::nullopt;
   return gazetteer.place(chosen.mention->place);
-}
-
-void give_local_agents_a_country(Event& event, const std::string& country) {
-  if (country.size() != 3) return;
-  for (EventActor* side : {&event.source, &event.target}) {
-    const std::string& code = side->code;
-    if (code.size() < 6 || !code.starts_with("---") || !local_sector(std::string_view(code).substr(3, 3)))
-      continue;
-    side->code = country + code.substr(3);
-  }
 }
 
 EventPlace to_event_place(const Place& place) {
@@ -592,7 +574,7 @@ void resolve_event_places(const Article& article, std::vector<Event>& events, co
   for (Event& event : events) {
     const PlaceChoice chosen = choose_event_place(article, event, mentions, gazetteer);
     event.place = chosen.mention ? to_event_place(gazetteer.place(chosen.mention->place)) : EventPlace{};
-    if (chosen.locative) give_local_agents_a_country(event, event.place.country);
+    event.place.locative = chosen.mention && chosen.locative;
   }
 }
 

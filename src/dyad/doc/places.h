@@ -123,19 +123,12 @@ std::optional<Place> event_place(const Article& article, const Event& event,
 // an event's place, converts like any other entry.
 EventPlace to_event_place(const Place& place);
 
-// A side of `event` that names a sector whose people belong where they are but no
-// country (---OPP "protesters", ---CVL "residents", ---COP "police", ---LAB "workers",
-// ---EDU "students", ---AGR "farmers", ---JUD "a court") takes `country` (ISO alpha-3):
-// "protesters rallied in the centre of Minsk" are BLROPP. Other sides are left as they are.
-void give_local_agents_a_country(Event& event, const std::string& country);
-
 // The document stage's places: sets Event::place of every event of `article` (tagged
 // and parsed, as after code_article) to event_place, finding the article's places once
 // with the events' actor countries as context. An event whose sentence names no place
-// gets an unknown place. When the sentence puts the event at its place with a
-// preposition ("in", "at", "near", ...), the event's sides that name a local sector but
-// no country take the place's country (give_local_agents_a_country). Reads `gazetteer`
-// only, so articles may be resolved on many threads against one gazetteer.
+// gets an unknown place; EventPlace::locative says whether the sentence puts the event
+// there with a preposition ("in", "at", "near", ...). Reads `gazetteer` only, so
+// articles may be resolved on many threads against one gazetteer.
 void resolve_event_places(const Article& article, std::vector<Event>& events, const Gazetteer& gazetteer);
 
 }  // namespace dyad::doc

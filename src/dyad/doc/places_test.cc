@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dyad/core/utf8.h"
+#include "dyad/doc/domestic_actors.h"
 #include "dyad/io/article_stream.h"
 #include "dyad/nlp/pipeline.h"
 #include "dyad/text/front_end.h"
@@ -333,6 +334,10 @@ TEST_F(PlacesPipeline, LocalAgentsTakeTheCountryOfTheirPlace) {
       event_on(a, 0, "rallied", "---OPP", "BLRGOV"), event_on(a, 1, "arrested", "---COP", "---"),
       event_on(a, 2, "met", "RUSGOV", "---GOV"), event_on(a, 3, "urged", "---OPP", "---")};
   resolve_event_places(a, events, *gazetteer_);
+  EXPECT_TRUE(events[0].place.locative);
+  EXPECT_FALSE(events[3].place.locative);
+  for (Event& e : events)
+    if (e.place.locative) give_local_agents_a_country(e, e.place.country);  // as assign_domestic_countries
   // "in the centre of Minsk" is in Minsk; the protesters there are Belarusian.
   EXPECT_EQ(events[0].place.name, "Minsk");
   EXPECT_EQ(events[0].source.code, "BLROPP");
